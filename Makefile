@@ -1,0 +1,62 @@
+# The Mutual Learning Platform. `make run` to try it, `make test` to check it.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_PASSWORD ?= mutual-demo
+
+.PHONY: run install migrate demo test test-fast lint format check messages clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstalls only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	@mkdir -p var
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) load_demo --password "$(DEMO_PASSWORD)"
+
+## run: create the virtualenv, migrate, load the bilingual demo site and serve it
+run: demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## test: the whole suite with the coverage floor (browser tests need chromium)
+test: install
+	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/python -m pytest -x -q -m "not e2e" --no-cov $(PYTEST_ARGS)
+
+## lint: ruff, import contracts, Django checks, migrations and translations up to date
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/python scripts/check_messages.py
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: lint test
+
+## messages: refresh the Spanish .po files from the code and compile them
+messages: install
+	$(BIN)/python scripts/check_messages.py --update
+
+clean:
+	rm -rf $(VENV) var static .coverage htmlcov test-artifacts

@@ -1,0 +1,55 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+from .pagination import paginate
+from .selectors import sitemap_entries
+
+
+@require_GET
+def search(request):
+    """Search the live, public pages of the active language. Anyone may use it."""
+    query = request.GET.get("q", "").strip()
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        results = paginate(request, pages.search(query))
+    return render(
+        request, "search/search.html", {"search_query": query, "search_results": results}
+    )
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def sitemap(request):
+    """Every live public page in every language, with its translations as alternates."""
+    return render(
+        request,
+        "sitemap.xml",
+        {"entries": sitemap_entries(request=request)},
+        content_type="application/xml",
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    """Crawlers may read the site but not the admin or the API; sitemap location."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # A plain template: the error may come from the database or a template tag.
+    return render(request, "500.html", status=500)

@@ -1,0 +1,157 @@
+"""StreamField blocks for editorial bodies.
+
+They live in the plugin so that learning pages can use them without importing the
+site; the site composes its own body from the same blocks (cms.core.blocks).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "components/blocks/heading_block.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "components/blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "components/blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("text"), max_length=120)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("external URL"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "components/blocks/call_to_action_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            error = ValidationError(
+                _("Choose a page or enter an external URL, not both."),
+                code="one_target",
+            )
+            raise blocks.StructBlockValidationError(block_errors={"url": error})
+        return value
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(
+        label=_("title"), required=False, help_text=_("Defaults to the document title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        template = "components/blocks/document_link_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The rich body of editorial pages; deliberately no raw HTML block."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        label=_("Paragraph"),
+        template="components/blocks/paragraph_block.html",
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    embed = EmbedBlock(
+        label=_("Embed"),
+        help_text=_("A video or other media by its URL."),
+        template="components/blocks/embed_block.html",
+    )
+    document_link = DocumentLinkBlock()
+
+
+# --- Session topic: what to review before the meeting -----------------------------
+
+
+class PageMaterialBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(
+        label=_("page"),
+        # The site names its publication and video page types in this setting.
+        page_type=getattr(settings, "LEARNING_MATERIAL_PAGE_MODELS", None),
+    )
+    note = blocks.CharBlock(label=_("note"), required=False)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Publication or video")
+
+
+class PresentationMaterialBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"))
+    document = DocumentChooserBlock(label=_("file"), required=False)
+    url = blocks.URLBlock(label=_("link"), required=False)
+    description = blocks.TextBlock(label=_("description"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Tailor-made presentation or video")
+
+
+class DocumentMaterialBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(label=_("title"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+
+
+class MaterialsBlock(blocks.StreamBlock):
+    page = PageMaterialBlock()
+    presentation = PresentationMaterialBlock()
+    document = DocumentMaterialBlock()
+
+
+class ForumQuestionsBlock(blocks.StreamBlock):
+    question = blocks.TextBlock(label=_("Question"), icon="help")
+
+
+class SubTopicsBlock(blocks.StreamBlock):
+    sub_topic = blocks.CharBlock(label=_("Sub-topic"), icon="list-ul")

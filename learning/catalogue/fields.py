@@ -1,0 +1,39 @@
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def delivery_language_choices():
+    """Languages a programme can be delivered or interpreted in."""
+    return getattr(settings, "LEARNING_DELIVERY_LANGUAGES", settings.LANGUAGES)
+
+
+class LanguageListField(models.JSONField):
+    """A list of language codes, edited as checkboxes."""
+
+    description = _("list of language codes")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=delivery_language_choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        known = {code for code, _name in delivery_language_choices()}
+        unknown = [code for code in value or [] if code not in known]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown language code: %(codes)s"),
+                code="unknown_language",
+                params={"codes": ", ".join(unknown)},
+            )
