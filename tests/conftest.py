@@ -1,9 +1,12 @@
 """Fixtures shared by the whole suite: locales and a bilingual site root."""
 
+import os
+
 import pytest
 from wagtail.models import Locale, Page, Site
 
 from cms.home.models import HomePage
+from tests.factories import SuperUserFactory
 
 
 @pytest.fixture
@@ -34,3 +37,44 @@ def home_pages(locales):
     es_home.save_revision().publish()
     es_home.refresh_from_db()
     return {"en": en_home, "es": es_home}
+
+
+@pytest.fixture
+def superuser(db):
+    """A superuser who signs in with an email address."""
+    return SuperUserFactory()
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    """The test client signed in as ``superuser``."""
+    client.force_login(superuser)
+    return client
+
+
+# PostgreSQL-only tests ------------------------------------------------------------
+# Mark a test `@pytest.mark.postgres` (or request the `postgres_required` fixture)
+# when it needs PostgreSQL, e.g. for row locks. On SQLite it is skipped, except in
+# the CI run that sets MLP_REQUIRE_POSTGRES=1, where a skip would hide that
+# PostgreSQL was not used.
+
+
+def _require_postgres():
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    reason = f"needs PostgreSQL (DATABASE_URL is {connection.vendor})"
+    if os.environ.get("CI") == "true" and os.environ.get("MLP_REQUIRE_POSTGRES") == "1":
+        pytest.fail(reason + " but MLP_REQUIRE_POSTGRES=1", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres"):
+        _require_postgres()
+
+
+@pytest.fixture
+def postgres_required():
+    _require_postgres()

@@ -1,7 +1,171 @@
+"""Reads for the site's templates and views: translations, menus, search, sitemap."""
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from wagtail.models import Page
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
+from wagtail.coreutils import get_content_languages
+from wagtail.models import DraftStateMixin, Page, Site
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    language_code: str
+    label: str
+    url: str
+    is_current: bool
+    # True when `url` is the current page in that language, not a fallback.
+    is_translation: bool
+
+
+def language_label(language_code: str) -> str:
+    """A language's name in that language, capitalised: "English", "Español"."""
+    name = get_language_info(language_code)["name_local"]
+    return name[:1].upper() + name[1:]
+
+
+def content_language_codes() -> list[str]:
+    return list(get_content_languages())
+
+
+def language_root_url(language_code: str) -> str:
+    """The bare prefix of a language ("/es/"), when no home page can be found."""
+    with override(language_code):
+        return reverse("wagtail_serve", args=("",))
+
+
+def site_home_pages(*, request, language_codes=None) -> dict[str, Page]:
+    """The live home page of the request's site in each language, by language code.
+
+    One query; the language switcher, the header and the menus call it.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    pages = (
+        Page.objects.live()
+        .filter(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                "translation_key"
+            )
+        )
+        .select_related("locale")
+    )
+    if language_codes is not None:
+        pages = pages.filter(locale__language_code__in=language_codes)
+    return {page.locale.language_code: page for page in pages}
+
+
+def page_language_links(*, page, request) -> list[LanguageLink]:
+    """The page in every content language, or that language's home page where the
+    page has no live translation. One query, two when a fallback is needed.
+
+    Called by the language switcher and the hreflang links of base.html.
+    """
+    current = get_language()
+    # Not .public(): that costs a query of its own, and a private translation is
+    # still the right target (visitors are asked to log in, as on the source page).
+    translations = {
+        p.locale.language_code: p
+        for p in Page.objects.live()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    }
+    if all(p.pk != page.pk for p in translations.values()):
+        # A preview or a draft still links to itself.
+        translations.setdefault(page.locale.language_code, page)
+    missing = [c for c in content_language_codes() if c not in translations]
+    homes = site_home_pages(request=request, language_codes=missing) if missing else {}
+    links = []
+    for code in content_language_codes():
+        target = translations.get(code) or homes.get(code)
+        url = target.get_url(request) if target else None
+        links.append(
+            LanguageLink(
+                language_code=code,
+                label=language_label(code),
+                url=url or language_root_url(code),
+                is_current=code == current,
+                is_translation=code in translations and bool(url),
+            )
+        )
+    return links
+
+
+def home_language_links(*, request) -> list[LanguageLink]:
+    """Each language's home page; for pages that exist in one language only (404)."""
+    current = get_language()
+    homes = site_home_pages(request=request)
+    links = []
+    for code in content_language_codes():
+        home = homes.get(code)
+        links.append(
+            LanguageLink(
+                language_code=code,
+                label=language_label(code),
+                url=(home.get_url(request) if home else None)
+                or language_root_url(code),
+                is_current=code == current,
+                is_translation=False,
+            )
+        )
+    return links
+
+
+def view_language_links(*, request) -> list[LanguageLink]:
+    """The current non-page URL (e.g. search) in every language, by its prefix."""
+    current = get_language()
+    path = request.get_full_path()
+    return [
+        LanguageLink(
+            language_code=code,
+            label=language_label(code),
+            url=translate_url(path, code),
+            is_current=code == current,
+            is_translation=True,
+        )
+        for code in content_language_codes()
+    ]
+
+
+def localized_objects(objects, *, locale_id: int) -> list:
+    """Each translatable object (page or snippet) in the given locale where a live
+    translation exists, else the object itself; order kept.
+
+    At most one query per model, none when everything is in the locale already.
+    Wagtail's `.localized` costs two queries per object; menus, cards and
+    materials call this instead.
+    """
+    objects = list(objects)
+    wanted = defaultdict(set)
+    for obj in objects:
+        if obj is not None and obj.locale_id != locale_id:
+            model = Page if isinstance(obj, Page) else type(obj)
+            wanted[model].add(obj.translation_key)
+    found = {}
+    for model, keys in wanted.items():
+        queryset = model._default_manager.filter(
+            translation_key__in=keys, locale_id=locale_id
+        )
+        if issubclass(model, DraftStateMixin):
+            queryset = queryset.filter(live=True)
+        found.update({(model, o.translation_key): o for o in queryset})
+    result = []
+    for obj in objects:
+        if obj is None or obj.locale_id == locale_id:
+            result.append(obj)
+            continue
+        model = Page if isinstance(obj, Page) else type(obj)
+        result.append(found.get((model, obj.translation_key), obj))
+    return result
+
+
+def search_pages(*, query: str, locale):
+    """Live public pages of one locale matching `query`, as their specific types so
+    that results can show their introduction; for the search view."""
+    return Page.objects.live().public().filter(locale=locale).specific().search(query)
 
 
 @dataclass
@@ -9,6 +173,7 @@ class SitemapEntry:
     location: str
     last_modified: object
     alternates: list[tuple[str, str]] = field(default_factory=list)
+    default_location: str | None = None
 
 
 def sitemap_entries(*, request) -> list[SitemapEntry]:
@@ -28,11 +193,18 @@ def sitemap_entries(*, request) -> list[SitemapEntry]:
             continue
         urls_by_key[page.translation_key].append((page.locale.language_code, url))
         entries.append((page, url))
-    return [
-        SitemapEntry(
-            location=url,
-            last_modified=page.last_published_at,
-            alternates=sorted(urls_by_key[page.translation_key]),
+    default_code = settings.LANGUAGE_CODE
+    result = []
+    for page, url in entries:
+        alternates = sorted(urls_by_key[page.translation_key])
+        result.append(
+            SitemapEntry(
+                location=url,
+                last_modified=page.last_published_at,
+                alternates=alternates if len(alternates) > 1 else [],
+                default_location=dict(alternates).get(default_code)
+                if len(alternates) > 1
+                else None,
+            )
         )
-        for page, url in entries
-    ]
+    return result

@@ -1,11 +1,13 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from .pagination import paginate
-from .selectors import sitemap_entries
+from .selectors import search_pages, sitemap_entries
 
 
 @require_GET
@@ -14,10 +16,13 @@ def search(request):
     query = request.GET.get("q", "").strip()
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
-        results = paginate(request, pages.search(query))
+        results = paginate(
+            request, search_pages(query=query, locale=Locale.get_active())
+        )
     return render(
-        request, "search/search.html", {"search_query": query, "search_results": results}
+        request,
+        "search/search.html",
+        {"search_query": query, "search_results": results},
     )
 
 
@@ -46,10 +51,14 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+@requires_csrf_token
 def page_not_found(request, exception=None):
+    """The site's 404 page in the language of the URL, with its menus."""
     return render(request, "404.html", status=404)
 
 
+@requires_csrf_token
 def server_error(request):
-    # A plain template: the error may come from the database or a template tag.
-    return render(request, "500.html", status=500)
+    # No request context: the error may come from the database or a context
+    # processor, so the template is rendered with nothing that could fail again.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -27,7 +27,9 @@ class MenuItemBlock(MenuLinkBlock):
         label = _("Menu item")
 
 
-class NavigationSnippet(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class NavigationSnippet(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
+):
     """A named list of links in one language; one per site and language is used."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -53,9 +55,7 @@ class MainMenu(NavigationSnippet):
 
 
 class Footer(NavigationSnippet):
-    text = RichTextField(
-        _("text"), blank=True, features=["bold", "italic", "link"]
-    )
+    text = RichTextField(_("text"), blank=True, features=["bold", "italic", "link"])
     links = StreamField(
         [("link", MenuLinkBlock())], blank=True, verbose_name=_("links")
     )

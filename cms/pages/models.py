@@ -8,11 +8,12 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import SiteBodyBlock
 
@@ -51,6 +52,8 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey(
         "ContactPage", on_delete=models.CASCADE, related_name="form_fields"
     )
+    # Submissions keep the same keys in every language.
+    override_translatable_fields = [SynchronizedField("clean_name")]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("form field")
@@ -83,6 +86,11 @@ class ContactPage(AbstractEmailForm):
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     api_fields = [APIField("introduction"), APIField("thank_you_text")]
+
+    override_translatable_fields = [
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.pagination import paginate
+from cms.core.selectors import localized_objects
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -76,6 +77,7 @@ class PublicationIndexPage(Page):
             publications=paginate(request, publications),
             years=PublicationPage.objects.child_of(self)
             .live()
+            .public()
             .order_by("-year")
             .values_list("year", flat=True)
             .distinct(),
@@ -160,4 +162,7 @@ class PublicationPage(Page):
     @property
     def topics(self):
         """The topics in the page's own language where a translation exists."""
-        return [link.topic.localized for link in self.topic_links.all()]
+        links = self.topic_links.select_related("topic")
+        return localized_objects(
+            [link.topic for link in links], locale_id=self.locale_id
+        )

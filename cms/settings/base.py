@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "cms.navigation",
     "cms.demo",
     "learning.catalogue",
+    "learning.editions",
+    "learning.enrolments",
+    "learning.infosessions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -96,9 +99,7 @@ TEMPLATES = [
 # SQLite waits for the write lock (IMMEDIATE transactions, a busy timeout and WAL)
 # instead of failing with "database is locked" when two requests write at once.
 DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-    )
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -130,9 +131,7 @@ if _cache_url:
     else:
         CACHES = {"default": env.cache_url_config(_cache_url)}
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Email ------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -186,30 +185,36 @@ LOCALE_PATHS = [BASE_DIR / "cms" / "locale", BASE_DIR / "learning" / "locale"]
 # Languages a programme can be delivered or interpreted in (wider than the site's).
 LEARNING_DELIVERY_LANGUAGES = list(KNOWN_LANGUAGES.items())
 
-# Static and media files -----------------------------------------------------------------
+# Static and media files ---------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Wagtail --------------------------------------------------------------------------------
+# Wagtail ----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Mutual Learning Platform")
 WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"}
-}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
-    "csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip",
-    "mp4", "webm", "vtt",
+    "csv",
+    "docx",
+    "odt",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "xlsx",
+    "zip",
+    "mp4",
+    "webm",
+    "vtt",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

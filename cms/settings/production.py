@@ -1,8 +1,8 @@
-"""Production: everything comes from the environment and a missing secret stops start-up."""
+"""Production: all comes from the environment; a missing secret stops start-up."""
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = False
 if not SECRET_KEY:

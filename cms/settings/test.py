@@ -1,9 +1,10 @@
 """The test suite: fast hashing, in-memory email, throwaway media under var/."""
 
+import os
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -16,3 +17,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 LOGGING["root"]["level"] = "WARNING"
+# A file, not memory: the concurrency tests write from several connections at once.
+# One file per test run, so that two runs side by side do not share it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"mlp-test-{os.getpid()}.sqlite3")
+    }

@@ -10,6 +10,7 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Testimonial(
@@ -63,6 +64,9 @@ class Testimonial(
         APIField("country"),
         APIField("photo"),
     ]
+
+    # A person's name is the same in every language.
+    override_translatable_fields = [SynchronizedField("person_name")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("testimonial")

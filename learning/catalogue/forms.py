@@ -12,8 +12,8 @@ class ModulePageForm(WagtailAdminPageForm):
         parent = self.parent_page
         if parent is None:
             return cleaned_data
-        siblings = type(self.instance).objects.child_of(parent).filter(
-            is_required_first=True
+        siblings = (
+            type(self.instance).objects.child_of(parent).filter(is_required_first=True)
         )
         if self.instance.pk:
             siblings = siblings.exclude(pk=self.instance.pk)

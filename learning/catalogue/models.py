@@ -88,7 +88,9 @@ class ProgrammePage(Page):
         FieldPanel("introduction"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("programme_format"), FieldPanel("time_zone")]),
+                FieldRowPanel(
+                    [FieldPanel("programme_format"), FieldPanel("time_zone")]
+                ),
                 FieldPanel("languages"),
             ],
             heading=_("Format"),

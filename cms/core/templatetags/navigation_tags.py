@@ -1,0 +1,232 @@
+"""Header and footer navigation: language switcher, hreflang links, menus, crumbs."""
+
+from dataclasses import dataclass, field
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from cms.core.selectors import (
+    home_language_links,
+    localized_objects,
+    page_language_links,
+    site_home_pages,
+    view_language_links,
+)
+from cms.navigation.models import Footer, MainMenu
+
+register = template.Library()
+
+
+def _cached(request, key, compute):
+    """Compute a value once per request: base.html asks for some of them twice."""
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_navigation_tags_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def active_locale_id(context) -> int | None:
+    """The locale the page is in, else the active language's; for localizing links."""
+    page = context.get("page")
+    if isinstance(page, Page):
+        return page.locale_id
+    request = context.get("request")
+    language = get_language()
+
+    def compute():
+        locale = Locale.objects.filter(language_code=language).first()
+        return locale.pk if locale else None
+
+    return _cached(request, ("locale", language), compute)
+
+
+def make_absolute(request, url):
+    """`url` with the request's site root (as Wagtail's canonical URLs have it)."""
+    if not url or request is None or url.startswith(("http://", "https://", "//")):
+        return url or ""
+    site = Site.find_for_request(request)
+    if site is None:
+        return request.build_absolute_uri(url)
+    return site.root_url + url
+
+
+def language_links_for(*, request, page):
+    """Pick the switcher's targets: a page's translations, a view's other-language
+    URLs, or the home pages when the URL is a page that does not exist (404)."""
+    if isinstance(page, Page):
+        return page_language_links(page=page, request=request)
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name == "wagtail_serve":
+        return home_language_links(request=request)
+    return view_language_links(request=request)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Every content language with a link for the current page or view."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return []
+    key = ("language_links", getattr(page, "pk", None), get_language())
+    return _cached(request, key, lambda: language_links_for(request=request, page=page))
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"links": language_links(context)}
+
+
+@register.inclusion_tag("navigation/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel=alternate hreflang> for each translation, plus x-default."""
+    request = context.get("request")
+    links = [link for link in language_links(context) if link.is_translation]
+    if len(links) < 2 or request is None:
+        return {"alternates": [], "x_default": None}
+    alternates = [
+        (link.language_code, make_absolute(request, link.url)) for link in links
+    ]
+    return {
+        "alternates": alternates,
+        "x_default": dict(alternates).get(settings.LANGUAGE_CODE),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    """The home page of the active language (or None)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    language = get_language()
+    homes = _cached(request, ("homes",), lambda: site_home_pages(request=request))
+    return homes.get(language) or homes.get(settings.LANGUAGE_CODE)
+
+
+# --- Menus ----------------------------------------------------------------------
+
+
+@dataclass
+class MenuLink:
+    label: str
+    url: str
+    is_current: bool = False
+    is_ancestor: bool = False
+    children: list["MenuLink"] = field(default_factory=list)
+
+
+def _link(value, page, request) -> MenuLink | None:
+    """A menu link from a MenuLinkBlock value and its (localized) page."""
+    url = page.get_url(request) if page else value.get("url")
+    if not url:
+        return None
+    label = value.get("label") or (page.title if page else url)
+    path = request.path if request else ""
+    is_current = url == path
+    is_ancestor = (
+        not is_current and page is not None and page.depth > 2 and path.startswith(url)
+    )
+    return MenuLink(
+        label=label, url=url, is_current=is_current, is_ancestor=is_ancestor
+    )
+
+
+def menu_links(items, *, request, locale_id) -> list[MenuLink]:
+    """Menu links from MenuItemBlock/MenuLinkBlock values, pages in one locale.
+
+    Editors choose pages in the source language; each is swapped for its
+    translation in `locale_id` with one query for the whole menu.
+    """
+    values = [item.value for item in items]
+    flat = []
+    for value in values:
+        flat.append(value.get("page"))
+        flat.extend(child.get("page") for child in value.get("children") or [])
+    localized = iter(localized_objects(flat, locale_id=locale_id))
+    links = []
+    for value in values:
+        link = _link(value, next(localized), request)
+        children = [
+            _link(child, next(localized), request)
+            for child in value.get("children") or []
+        ]
+        if link is None:
+            continue
+        link.children = [child for child in children if child]
+        link.is_ancestor = link.is_ancestor or any(
+            c.is_current or c.is_ancestor for c in link.children
+        )
+        links.append(link)
+    return links
+
+
+def snippet_for_locale(model, *, locale_id):
+    """The live snippet of the locale, else the one of the default language."""
+    snippets = model.objects.filter(live=True).order_by("pk")
+    return (
+        snippets.filter(locale_id=locale_id).first()
+        or snippets.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    )
+
+
+def fallback_menu_links(*, home, request) -> list[MenuLink]:
+    """Without a MainMenu snippet: the home page's children marked "show in menus"."""
+    if home is None:
+        return []
+    path = request.path if request else ""
+    links = []
+    for page in home.get_children().live().public().in_menu():
+        url = page.get_url(request)
+        if url:
+            links.append(
+                MenuLink(
+                    label=page.title,
+                    url=url,
+                    is_current=url == path,
+                    is_ancestor=url != path and path.startswith(url),
+                )
+            )
+    return links
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    locale_id = active_locale_id(context)
+    menu = snippet_for_locale(MainMenu, locale_id=locale_id)
+    if menu is not None:
+        links = menu_links(menu.items, request=request, locale_id=locale_id)
+    else:
+        links = fallback_menu_links(home=home_page(context), request=request)
+    return {"links": links}
+
+
+@register.inclusion_tag("navigation/footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    locale_id = active_locale_id(context)
+    footer = snippet_for_locale(Footer, locale_id=locale_id)
+    links = (
+        menu_links(footer.links, request=request, locale_id=locale_id) if footer else []
+    )
+    return {
+        "footer": footer,
+        "links": links,
+        "request": request,
+        "settings": context.get("settings"),
+    }
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The page's ancestors from its home page down; nothing on a home page."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2).live().public()
+    return {"ancestors": list(ancestors), "page": page}

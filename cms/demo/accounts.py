@@ -1,0 +1,134 @@
+"""Demo accounts and the groups they work in. Only load_demo makes these."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import GroupPagePermission, Page
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+TRANSLATORS_ES = "Translators (es)"
+COORDINATORS = "Coordinators"
+FACILITATORS = "Facilitators"
+# Later work refines these; for now they let the holder into the admin.
+ADMIN_ACCESS_GROUPS = (TRANSLATORS_ES, COORDINATORS, FACILITATORS)
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    role: Promise
+    language: str = "en"
+    time_zone: str = "Europe/London"
+    groups: tuple[str, ...] = ()
+    superuser: bool = False
+
+    @property
+    def staff(self) -> bool:
+        return self.superuser or bool(self.groups)
+
+
+ACCOUNTS = (
+    DemoAccount(
+        "admin@example.org", "Alex", "Morgan", _("Administrator"), superuser=True
+    ),
+    DemoAccount("editor@example.org", "Elena", "Ward", _("Editor"), groups=(EDITORS,)),
+    DemoAccount(
+        "translator-es@example.org",
+        "Tomás",
+        "Herrera",
+        _("Spanish translator"),
+        language="es",
+        time_zone="America/Mexico_City",
+        groups=(TRANSLATORS_ES,),
+    ),
+    DemoAccount(
+        "coordinator@example.org",
+        "Claire",
+        "Okafor",
+        _("Programme coordinator"),
+        groups=(COORDINATORS, MODERATORS),
+    ),
+    DemoAccount(
+        "facilitator@example.org",
+        "Rocío",
+        "Medina",
+        _("Facilitator"),
+        time_zone="America/Bogota",
+        groups=(FACILITATORS,),
+    ),
+    DemoAccount(
+        "participant-a@example.org",
+        "Amina",
+        "Diallo",
+        _("Participant"),
+        time_zone="Africa/Nairobi",
+    ),
+    DemoAccount(
+        "participant-b@example.org",
+        "Bruno",
+        "Castillo",
+        _("Participant"),
+        language="es",
+        time_zone="America/Lima",
+    ),
+)
+
+
+def ensure_groups(spanish_home: Page) -> dict[str, Group]:
+    """The groups the demo accounts belong to, with a first set of permissions."""
+    names = {name for account in ACCOUNTS for name in account.groups}
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in names}
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    for name in ADMIN_ACCESS_GROUPS:
+        groups[name].permissions.add(access_admin)
+    page_type = ContentType.objects.get_for_model(Page)
+    for codename in TRANSLATOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=groups[TRANSLATORS_ES],
+            page=spanish_home,
+            permission=Permission.objects.get(
+                content_type=page_type, codename=codename
+            ),
+        )
+    return groups
+
+
+def ensure_accounts(password: str, groups: dict[str, Group]) -> int:
+    """Create or update the demo accounts; every run resets their password.
+
+    Returns how many accounts were created.
+    """
+    User = get_user_model()
+    # One hash for all: they share a published password anyway, and hashing is slow
+    # on purpose (about a second each with Django's default hasher).
+    password_hash = make_password(password)
+    created_count = 0
+    for account in ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            email=account.email,
+            defaults={
+                "first_name": account.first_name,
+                "last_name": account.last_name,
+                "preferred_language": account.language,
+                "time_zone": account.time_zone,
+            },
+        )
+        user.password = password_hash
+        user.is_active = True
+        user.is_staff = account.staff
+        user.is_superuser = account.superuser
+        user.save()
+        user.groups.add(*(groups[name] for name in account.groups))
+        created_count += created
+    return created_count

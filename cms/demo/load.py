@@ -1,0 +1,99 @@
+"""The steps of load_demo, in an order where everything an object points at exists."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from . import accounts, catalogue, site, tree
+from .builder import DemoBuilder
+from .generated import build_media
+
+
+@dataclass(frozen=True)
+class Step:
+    label: Promise
+    run: Callable[[], None]
+
+
+class DemoLoader:
+    """Builds the demo site step by step; each step can run in its own transaction."""
+
+    def __init__(self, *, password: str, log: Callable[[str], None]):
+        self.password = password
+        self.log = log
+        self.builder: DemoBuilder | None = None
+        self.home: Page | None = None
+        self.specs = {
+            "home": [tree.home_spec()],
+            "pages": [],  # they need the contact address from the site settings
+            "library": tree.library_specs(),
+            "programmes": catalogue.programme_specs(),
+        }
+
+    def steps(self) -> list[Step]:
+        return [
+            Step(_("Languages"), self.languages),
+            Step(_("Images, documents and videos"), self.media),
+            Step(_("Home page and site"), self.site_root),
+            Step(_("Testimonials and topics"), self.snippets),
+            Step(_("About, privacy, terms and contact pages"), self.site_pages),
+            Step(_("Publications and videos"), self.library),
+            Step(_("Programmes, modules and session topics"), self.programmes),
+            Step(_("Home page content and navigation"), self.navigation),
+            Step(_("Accounts and groups"), self.accounts),
+        ]
+
+    def languages(self) -> None:
+        existing = set(Locale.objects.values_list("language_code", flat=True))
+        locales = site.ensure_locales()
+        self.builder = DemoBuilder(
+            english=locales["en"], spanish=locales[site.SPANISH], log=self.log
+        )
+        created = len(locales.keys() - existing)
+        self.builder.counts.created += created
+        self.builder.counts.reused += len(locales) - created
+
+    def media(self) -> None:
+        build_media(self.builder)
+
+    def site_root(self) -> None:
+        existing = site.existing_home(self.builder.english)
+        if existing is None:
+            site.remove_welcome_page()
+        (spec,) = self.specs["home"]
+        self.home = self.builder.page(
+            Page.get_first_root_node(), spec, existing=existing
+        )
+        default_site = site.ensure_default_site(self.home)
+        site_settings = site.ensure_site_settings(
+            default_site, self.builder.refs.images.get("hero")
+        )
+        self.specs["pages"] = tree.site_page_specs(site_settings.contact_email)
+
+    def snippets(self) -> None:
+        self.builder.snippets([*tree.testimonial_specs(), *tree.topic_specs()])
+
+    def site_pages(self) -> None:
+        self.builder.pages(self.home, self.specs["pages"])
+
+    def library(self) -> None:
+        self.builder.pages(self.home, self.specs["library"])
+
+    def programmes(self) -> None:
+        self.builder.pages(self.home, self.specs["programmes"])
+
+    def navigation(self) -> None:
+        self.builder.late_fields(
+            [spec for specs in self.specs.values() for spec in specs]
+        )
+        self.builder.snippets(tree.navigation_specs())
+
+    def accounts(self) -> None:
+        spanish_home = self.home.get_translation(self.builder.spanish)
+        groups = accounts.ensure_groups(spanish_home)
+        created = accounts.ensure_accounts(self.password, groups)
+        self.builder.counts.created += created
+        self.builder.counts.reused += len(accounts.ACCOUNTS) - created

@@ -1,0 +1,192 @@
+"""Editions of a programme and their dated meetings."""
+
+import uuid
+from datetime import datetime, timedelta
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from learning.catalogue.fields import LanguageListField
+from learning.catalogue.models import ProgrammePage, SessionTopicPage, time_zone_choices
+from learning.enrolments.enums import PLACE_HOLDING_STATUSES
+
+MEETING_MAX_MINUTES = 120
+
+
+class EditionQuerySet(models.QuerySet["Edition"]):
+    def with_places_taken(self) -> "EditionQuerySet":
+        """Annotate `places_taken`: enrolments that hold a place, in the same query."""
+        holding = Q(enrolments__status__in=PLACE_HOLDING_STATUSES)
+        return self.annotate(places_taken=models.Count("enrolments", filter=holding))
+
+    def lock(self, *, pk: int) -> "Edition":
+        """The edition, its row locked until the transaction ends."""
+        # Enrolment decisions of one edition take this lock so that they run one at a
+        # time. SQLite ignores it: its IMMEDIATE transactions serialise writers.
+        return self.select_for_update().get(pk=pk)
+
+
+class Edition(models.Model):
+    """One run of a programme, with its dates, places and enrolment window."""
+
+    programme = models.ForeignKey(
+        ProgrammePage,
+        on_delete=models.PROTECT,
+        related_name="editions",
+        verbose_name=_("programme"),
+        help_text=_("The programme's page in the default language."),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    enrolment_opens_at = models.DateTimeField(_("enrolment opens at"))
+    enrolment_closes_at = models.DateTimeField(_("enrolment closes at"))
+    places = models.PositiveSmallIntegerField(
+        _("places"),
+        validators=[MinValueValidator(1)],
+        help_text=_("How many organisations can take part."),
+    )
+    min_representatives = models.PositiveSmallIntegerField(
+        _("minimum representatives per organisation"),
+        default=2,
+        validators=[MinValueValidator(1)],
+    )
+    max_representatives = models.PositiveSmallIntegerField(
+        _("maximum representatives per organisation"),
+        default=3,
+        validators=[MinValueValidator(1)],
+    )
+    requires_approval = models.BooleanField(
+        _("requires approval"),
+        default=False,
+        help_text=_("A coordinator confirms each enrolment that finds a place."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=time_zone_choices,
+        help_text=_("The zone dates are shown in; the programme's zone by default."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["-starts_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "slug"],
+                name="edition_unique_slug_per_programme",
+                violation_error_code="duplicate_slug",
+                violation_error_message=_(
+                    "The programme already has an edition with this slug."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="edition_ends_after_start",
+                violation_error_code="edition_dates",
+                violation_error_message=_("The edition cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(enrolment_closes_at__gt=F("enrolment_opens_at")),
+                name="edition_enrolment_window",
+                violation_error_code="enrolment_window",
+                violation_error_message=_("Enrolment must close after it opens."),
+            ),
+            models.CheckConstraint(
+                condition=Q(min_representatives__lte=F("max_representatives")),
+                name="edition_representative_limits",
+                violation_error_code="representative_limits",
+                violation_error_message=_(
+                    "The minimum of representatives cannot exceed the maximum."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Meeting(models.Model):
+    """One dated online meeting of an edition, usually on a session topic."""
+
+    uid = models.UUIDField(
+        _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
+    sequence = models.PositiveIntegerField(
+        _("calendar revision"),
+        default=0,
+        editable=False,
+        help_text=_("Grows when the time or link changes, so calendars update."),
+    )
+    edition = models.ForeignKey(
+        Edition,
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        verbose_name=_("edition"),
+    )
+    session_topic = models.ForeignKey(
+        SessionTopicPage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("session topic"),
+        help_text=_("Empty for an introduction or closing meeting."),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Defaults to the session topic's title."),
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration in minutes"),
+        validators=[MinValueValidator(1), MaxValueValidator(MEETING_MAX_MINUTES)],
+    )
+    join_url = models.URLField(_("join link"), max_length=500, blank=True)
+    interpretation_languages = LanguageListField(
+        _("interpretation languages"), blank=True
+    )
+    recording_url = models.URLField(_("recording link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=1)
+                & Q(duration_minutes__lte=MEETING_MAX_MINUTES),
+                name="meeting_duration_at_most_two_hours",
+                violation_error_code="meeting_too_long",
+                violation_error_message=_("A meeting lasts at most two hours."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title override, else the session topic's title."""
+        if self.title:
+            return self.title
+        if self.session_topic_id:
+            return self.session_topic.title
+        return str(_("Meeting"))
+
+    @property
+    def ends_at(self) -> datetime:
+        """When the meeting ends."""
+        return self.starts_at + timedelta(minutes=self.duration_minutes)

@@ -1,0 +1,131 @@
+"""Reads of editions: their status, places and schedule."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from wagtail.models import Page
+
+from learning.catalogue.models import ModulePage, ProgrammePage
+from learning.catalogue.selectors import page_source_get
+from learning.enrolments.enums import PLACE_HOLDING_STATUSES, EnrolmentStatus
+
+from .enums import EditionStatus
+from .models import Edition, EditionQuerySet, Meeting
+
+
+@dataclass(frozen=True)
+class EditionAvailability:
+    """An edition's status with its places, for a page or an API response."""
+
+    status: EditionStatus
+    places: int
+    places_taken: int
+    places_left: int
+    waitlist_length: int
+
+
+@dataclass
+class ScheduleModule:
+    """The meetings of one module; `module` is None for the edition's own meetings."""
+
+    module: ModulePage | None
+    meetings: list[Meeting] = field(default_factory=list)
+
+
+def edition_list_for_programme(*, programme: ProgrammePage) -> EditionQuerySet:
+    """A programme's editions (given any translation of it), with `places_taken`."""
+    source = page_source_get(page=programme)
+    return Edition.objects.filter(programme=source).with_places_taken()
+
+
+def edition_status_compute(
+    *, edition: Edition, places_taken: int, now: datetime
+) -> EditionStatus:
+    """The status from the window, dates and places; while enrolment is open it wins."""
+    if now < edition.enrolment_opens_at:
+        return EditionStatus.UPCOMING
+    if now < edition.enrolment_closes_at:
+        if places_taken >= edition.places:
+            return EditionStatus.FULLY_BOOKED
+        return EditionStatus.OPEN
+    today = now.astimezone(ZoneInfo(edition.time_zone)).date()
+    if today < edition.starts_on:
+        return EditionStatus.CLOSED
+    if today <= edition.ends_on:
+        return EditionStatus.RUNNING
+    return EditionStatus.FINISHED
+
+
+def edition_get_status(
+    *, edition: Edition, now: datetime | None = None
+) -> EditionStatus:
+    """The edition's status now (uses a `places_taken` annotation when present)."""
+    return edition_status_compute(
+        edition=edition,
+        places_taken=edition_places_taken(edition=edition),
+        now=now or timezone.now(),
+    )
+
+
+def edition_places_taken(*, edition: Edition) -> int:
+    """Organisations holding a place: confirmed, pending approval or offered."""
+    annotated = getattr(edition, "places_taken", None)
+    if annotated is not None:
+        return annotated
+    return edition.enrolments.filter(status__in=PLACE_HOLDING_STATUSES).count()
+
+
+def edition_get_availability(
+    *, edition: Edition, now: datetime | None = None
+) -> EditionAvailability:
+    """Status, places taken and left, and the waitlist's length, in one query."""
+    counts = edition.enrolments.aggregate(
+        taken=Count("pk", filter=Q(status__in=PLACE_HOLDING_STATUSES)),
+        waiting=Count("pk", filter=Q(status=EnrolmentStatus.WAITLISTED)),
+    )
+    status = edition_status_compute(
+        edition=edition, places_taken=counts["taken"], now=now or timezone.now()
+    )
+    return EditionAvailability(
+        status=status,
+        places=edition.places,
+        places_taken=counts["taken"],
+        places_left=max(edition.places - counts["taken"], 0),
+        waitlist_length=counts["waiting"],
+    )
+
+
+def meeting_list_for_edition(*, edition: Edition) -> QuerySet[Meeting]:
+    """The edition's meetings in time order, with their session topics."""
+    return edition.meetings.select_related("session_topic").order_by("starts_at", "pk")
+
+
+def edition_schedule(*, edition: Edition) -> list[ScheduleModule]:
+    """The meetings grouped by module, in module order; two queries."""
+    meetings = list(meeting_list_for_edition(edition=edition))
+    module_of = _modules_of(meetings)
+    distinct = {module.pk: module for module in module_of.values()}.values()
+    groups: dict[int | None, ScheduleModule] = {None: ScheduleModule(module=None)}
+    for module in sorted(distinct, key=lambda m: (m.module_number, m.path)):
+        groups[module.pk] = ScheduleModule(module=module)
+    for meeting in meetings:
+        module = module_of.get(meeting.pk)
+        groups[module.pk if module else None].meetings.append(meeting)
+    return [group for group in groups.values() if group.meetings]
+
+
+def _modules_of(meetings: list[Meeting]) -> dict[int, ModulePage]:
+    # Maps meeting pk to the module page above its session topic.
+    parent_paths = {
+        meeting.pk: meeting.session_topic.path[: -Page.steplen]
+        for meeting in meetings
+        if meeting.session_topic is not None
+    }
+    by_path = {
+        module.path: module
+        for module in ModulePage.objects.filter(path__in=set(parent_paths.values()))
+    }
+    return {pk: by_path[path] for pk, path in parent_paths.items() if path in by_path}

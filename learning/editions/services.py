@@ -1,0 +1,228 @@
+"""Writes of editions and meetings, as a coordinator makes them."""
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from learning.catalogue.models import ProgrammePage, SessionTopicPage
+from learning.catalogue.selectors import page_source_get
+from learning.enrolments.services import edition_counts, waitlist_offer_free_places
+
+from .models import MEETING_MAX_MINUTES, Edition, Meeting
+
+EDITION_UPDATABLE_FIELDS = frozenset(
+    {
+        "title",
+        "slug",
+        "starts_on",
+        "ends_on",
+        "enrolment_opens_at",
+        "enrolment_closes_at",
+        "places",
+        "min_representatives",
+        "max_representatives",
+        "requires_approval",
+        "time_zone",
+    }
+)
+MEETING_UPDATABLE_FIELDS = frozenset(
+    {
+        "session_topic",
+        "title",
+        "starts_at",
+        "duration_minutes",
+        "join_url",
+        "interpretation_languages",
+        "recording_url",
+    }
+)
+# A change to one of these is news for calendars that already hold the meeting.
+MEETING_CALENDAR_FIELDS = frozenset(
+    {"session_topic", "title", "starts_at", "duration_minutes", "join_url"}
+)
+
+
+def edition_create(
+    *,
+    programme: ProgrammePage,
+    title: str,
+    starts_on: date,
+    ends_on: date,
+    enrolment_opens_at: datetime,
+    enrolment_closes_at: datetime,
+    places: int,
+    slug: str = "",
+    min_representatives: int = 2,
+    max_representatives: int = 3,
+    requires_approval: bool = False,
+    time_zone: str = "",
+    actor: AbstractBaseUser | None = None,
+) -> Edition:
+    """Create an edition of the programme's default-language page."""
+    _aware_validate(enrolment_opens_at, enrolment_closes_at)
+    source = page_source_get(page=programme)
+    edition = Edition(
+        programme=source,
+        title=title.strip(),
+        slug=slug or slugify(title),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        enrolment_opens_at=enrolment_opens_at,
+        enrolment_closes_at=enrolment_closes_at,
+        places=places,
+        min_representatives=min_representatives,
+        max_representatives=max_representatives,
+        requires_approval=requires_approval,
+        time_zone=time_zone or source.time_zone,
+    )
+    edition.full_clean()
+    edition.save()
+    return edition
+
+
+def edition_update(
+    *,
+    edition: Edition,
+    data: Mapping[str, Any],
+    actor: AbstractBaseUser | None = None,
+    now: datetime | None = None,
+) -> Edition:
+    """Change an edition; added places go to the waitlist, as offers."""
+    _fields_validate(data=data, allowed=EDITION_UPDATABLE_FIELDS)
+    _aware_validate(*(v for v in data.values() if isinstance(v, datetime)))
+    with transaction.atomic():
+        locked = Edition.objects.lock(pk=edition.pk)
+        for name, value in data.items():
+            setattr(locked, name, value)
+        _places_validate(edition=locked)
+        locked.full_clean()
+        locked.save()
+        waitlist_offer_free_places(edition=locked, now=now or timezone.now())
+    return locked
+
+
+def meeting_create(
+    *,
+    edition: Edition,
+    starts_at: datetime,
+    duration_minutes: int,
+    session_topic: SessionTopicPage | None = None,
+    title: str = "",
+    join_url: str = "",
+    interpretation_languages: Sequence[str] = (),
+    recording_url: str = "",
+    actor: AbstractBaseUser | None = None,
+) -> Meeting:
+    """Plan a meeting of the edition, on one of its programme's session topics."""
+    _meeting_time_validate(starts_at=starts_at, duration_minutes=duration_minutes)
+    meeting = Meeting(
+        edition=edition,
+        session_topic=_session_topic_resolve(edition=edition, topic=session_topic),
+        title=title.strip(),
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        join_url=join_url,
+        interpretation_languages=list(interpretation_languages),
+        recording_url=recording_url,
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def meeting_update(
+    *,
+    meeting: Meeting,
+    data: Mapping[str, Any],
+    actor: AbstractBaseUser | None = None,
+) -> Meeting:
+    """Change a meeting, e.g. add its recording; calendars see time or link changes."""
+    _fields_validate(data=data, allowed=MEETING_UPDATABLE_FIELDS)
+    changes = dict(data)
+    if "session_topic" in changes:
+        changes["session_topic"] = _session_topic_resolve(
+            edition=meeting.edition, topic=changes["session_topic"]
+        )
+    _meeting_time_validate(
+        starts_at=changes.get("starts_at", meeting.starts_at),
+        duration_minutes=changes.get("duration_minutes", meeting.duration_minutes),
+    )
+    if _calendar_changed(meeting=meeting, changes=changes):
+        meeting.sequence += 1
+    for name, value in changes.items():
+        setattr(meeting, name, value)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def _calendar_changed(*, meeting: Meeting, changes: Mapping[str, Any]) -> bool:
+    return any(
+        getattr(meeting, name) != value
+        for name, value in changes.items()
+        if name in MEETING_CALENDAR_FIELDS
+    )
+
+
+def _fields_validate(*, data: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s."),
+            code="unknown_field",
+            params={"fields": ", ".join(unknown)},
+        )
+
+
+def _aware_validate(*moments: datetime) -> None:
+    # Participants join from many time zones: a time without one is a bug.
+    if any(timezone.is_naive(moment) for moment in moments):
+        raise ValidationError(
+            _("A date and time needs a time zone."), code="naive_datetime"
+        )
+
+
+def _places_validate(*, edition: Edition) -> None:
+    taken = edition_counts(edition=edition).places_taken
+    if edition.places < taken:
+        raise ValidationError(
+            _("%(taken)d organisations already hold a place."),
+            code="places_below_taken",
+            params={"taken": taken},
+        )
+
+
+def _meeting_time_validate(*, starts_at: datetime, duration_minutes: int) -> None:
+    _aware_validate(starts_at)
+    if duration_minutes < 1:
+        raise ValidationError(
+            _("A meeting lasts at least a minute."), code="meeting_too_short"
+        )
+    if duration_minutes > MEETING_MAX_MINUTES:
+        raise ValidationError(
+            _("A meeting lasts at most %(maximum)d minutes."),
+            code="meeting_too_long",
+            params={"maximum": MEETING_MAX_MINUTES},
+        )
+
+
+def _session_topic_resolve(
+    *, edition: Edition, topic: SessionTopicPage | None
+) -> SessionTopicPage | None:
+    if topic is None:
+        return None
+    source = page_source_get(page=topic)
+    in_programme = SessionTopicPage.objects.descendant_of(edition.programme)
+    if not in_programme.filter(pk=source.pk).exists():
+        raise ValidationError(
+            _("This session topic is not part of the edition's programme."),
+            code="unknown_session_topic",
+        )
+    return source

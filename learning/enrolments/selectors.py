@@ -1,0 +1,42 @@
+"""Reads of enrolments, shaped once for the lists that show them."""
+
+from collections.abc import Collection
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Prefetch, QuerySet
+
+from learning.editions.models import Edition
+
+from .models import Enrolment, Participant
+
+
+def enrolment_list_for_edition(
+    *, edition: Edition, statuses: Collection[str] | None = None
+) -> QuerySet[Enrolment]:
+    """An edition's enrolments with organisation, current representatives, modules."""
+    enrolments = Enrolment.objects.filter(edition=edition)
+    if statuses is not None:
+        enrolments = enrolments.filter(status__in=statuses)
+    current = Participant.objects.filter(is_active=True).order_by("created_at", "pk")
+    return enrolments.select_related("organisation").prefetch_related(
+        Prefetch("participants", queryset=current, to_attr="current_participants"),
+        "modules",
+    )
+
+
+def enrolment_waitlist(*, edition: Edition) -> QuerySet[Enrolment]:
+    """The edition's waitlist, first in line first."""
+    return (
+        Enrolment.objects.waitlisted()
+        .filter(edition=edition)
+        .select_related("organisation")
+    )
+
+
+def participant_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Participant]:
+    """Where the user currently represents an organisation, newest edition first."""
+    return (
+        Participant.objects.filter(user=user, is_active=True)
+        .select_related("enrolment__organisation", "edition")
+        .order_by("-edition__starts_on", "pk")
+    )

@@ -1,0 +1,102 @@
+"""Public information sessions about a programme, and sign-ups for them."""
+
+import uuid
+from datetime import datetime, timedelta
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from learning.catalogue.fields import delivery_language_choices
+from learning.catalogue.models import ProgrammePage
+
+INFOSESSION_MAX_MINUTES = 120
+
+
+class InfoSessionQuerySet(models.QuerySet["InfoSession"]):
+    def with_registrations(self) -> "InfoSessionQuerySet":
+        """Annotate `registration_count` in the same query."""
+        return self.annotate(registration_count=models.Count("registrations"))
+
+
+class InfoSession(models.Model):
+    """An online meeting where people learn about a programme before enrolling."""
+
+    uid = models.UUIDField(
+        _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
+    programme = models.ForeignKey(
+        ProgrammePage,
+        on_delete=models.PROTECT,
+        related_name="info_sessions",
+        verbose_name=_("programme"),
+        help_text=_("The programme's page in the default language."),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration in minutes"),
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(INFOSESSION_MAX_MINUTES)],
+    )
+    join_url = models.URLField(_("join link"), max_length=500, blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"), validators=[MinValueValidator(1)]
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=delivery_language_choices
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = InfoSessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("information session")
+        verbose_name_plural = _("information sessions")
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def ends_at(self) -> datetime:
+        """When the session ends."""
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+
+class InfoSessionRegistration(models.Model):
+    """A person's sign-up for an information session; one per email address."""
+
+    session = models.ForeignKey(
+        InfoSession,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("information session"),
+    )
+    name = models.CharField(_("name"), max_length=255)
+    email = models.EmailField(_("email address"))
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=delivery_language_choices
+    )
+    consent_at = models.DateTimeField(_("privacy consent given at"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("information session registration")
+        verbose_name_plural = _("information session registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "email"],
+                name="infosession_registration_unique_email",
+                violation_error_code="duplicate_registration",
+                violation_error_message=_(
+                    "This email address is already signed up for the session."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"

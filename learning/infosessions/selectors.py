@@ -1,0 +1,32 @@
+"""Reads of information sessions."""
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from learning.catalogue.models import ProgrammePage
+from learning.catalogue.selectors import page_source_get
+
+from .models import InfoSession, InfoSessionQuerySet
+
+
+def infosession_list_upcoming(
+    *, programme: ProgrammePage, now: datetime | None = None
+) -> InfoSessionQuerySet:
+    """Sessions about the programme (any translation) yet to start, with counts."""
+    return (
+        InfoSession.objects.filter(
+            programme=page_source_get(page=programme),
+            starts_at__gt=now or timezone.now(),
+        )
+        .with_registrations()
+        .order_by("starts_at", "pk")
+    )
+
+
+def infosession_places_left(*, session: InfoSession) -> int:
+    """Places left (uses a `registration_count` annotation when present)."""
+    count = getattr(session, "registration_count", None)
+    if count is None:
+        count = session.registrations.count()
+    return max(session.capacity - count, 0)

@@ -1,0 +1,90 @@
+"""Site search finds pages of the active language only."""
+
+from functools import partial
+
+import pytest
+from django.utils import translation
+
+from cms.core import pagination, views
+from cms.pages.models import StandardPage
+from tests.cms.conftest import translate
+
+NOTHING_FOUND = "Nothing was found for “%(query)s”. Try other or fewer words."
+
+
+def nothing_found(language, query):
+    """The "nothing found" message as a reader of `language` sees it."""
+    with translation.override(language):
+        return translation.gettext(NOTHING_FOUND) % {"query": query}
+
+
+def test_the_nothing_found_message_is_translated():
+    assert nothing_found("es", "x") != nothing_found("en", "x")
+
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def searchable_pages(home_pages, locales):
+    """An English page and its Spanish translation, each with its own rare word."""
+    english = home_pages["en"].add_child(
+        instance=StandardPage(
+            title="Family circles", slug="circles", introduction="About quokkas."
+        )
+    )
+    spanish = translate(
+        english,
+        locales["es"],
+        title="Círculos familiares",
+        introduction="Sobre los ornitorrincos.",
+    )
+    return {"en": english, "es": spanish}
+
+
+def test_search_finds_an_english_page_in_english_only(client, searchable_pages):
+    found = client.get("/en/search/", {"q": "quokkas"}).content.decode()
+    not_found = client.get("/es/search/", {"q": "quokkas"}).content.decode()
+
+    assert f'href="{searchable_pages["en"].url}">Family circles</a>' in found
+    assert "1 result for “quokkas”" in found
+    assert "Family circles" not in not_found
+    assert nothing_found("es", "quokkas") in not_found
+
+
+def test_search_finds_a_spanish_page_in_spanish_only(client, searchable_pages):
+    found = client.get("/es/search/", {"q": "ornitorrincos"}).content.decode()
+    not_found = client.get("/en/search/", {"q": "ornitorrincos"}).content.decode()
+
+    assert f'href="{searchable_pages["es"].url}">Círculos familiares</a>' in found
+    assert '<html lang="es"' in found
+    assert "Círculos familiares" not in not_found
+    assert nothing_found("en", "ornitorrincos") in not_found
+
+
+def test_search_page_without_a_query_shows_the_form_only(client, home_pages):
+    response = client.get("/en/search/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="search-page-q"' in html
+    assert "result-count" not in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_search_results_are_paginated(client, home_pages, monkeypatch):
+    for number in range(3):
+        home_pages["en"].add_child(
+            instance=StandardPage(
+                title=f"Wombat notes {number}", slug=f"w{number}", introduction="wombat"
+            )
+        )
+    monkeypatch.setattr(views, "paginate", partial(pagination.paginate, per_page=2))
+
+    first = client.get("/en/search/", {"q": "wombat"}).content.decode()
+    second = client.get("/en/search/", {"q": "wombat", "page": 2}).content.decode()
+
+    assert "3 results for “wombat”" in first
+    assert first.count('class="item__title"') == 2
+    assert second.count('class="item__title"') == 1
+    assert 'href="?q=wombat&amp;page=2"' in first
