@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("calendar/", include("learning.participants.feed_urls")),
 ]
 
 if settings.DEBUG:
@@ -27,6 +28,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
+    path("editions/", include("learning.enrolments.urls")),
+    path("info-sessions/", include("learning.infosessions.urls")),
+    path("accounts/", include("cms.users.urls")),
+    path("my-programme/", include("learning.participants.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,19 +5,37 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
+# Made by `setup_translation_roles` (cms/translations), which load_demo runs first.
 TRANSLATORS_ES = "Translators (es)"
+REVIEWERS_ES = "Reviewers (es)"
 COORDINATORS = "Coordinators"
 FACILITATORS = "Facilitators"
 # Later work refines these; for now they let the holder into the admin.
 ADMIN_ACCESS_GROUPS = (TRANSLATORS_ES, COORDINATORS, FACILITATORS)
-TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# Model permissions on learning data, as "app_label.codename". Nobody but the
+# superuser deletes: the admin offers no delete view for learning data.
+COORDINATOR_PERMISSIONS = tuple(
+    f"{app}.{action}_{model}"
+    for app, model in (
+        ("editions", "edition"),
+        ("editions", "meeting"),
+        ("enrolments", "enrolment"),
+        ("infosessions", "infosession"),
+        ("infosessions", "infosessionregistration"),
+    )
+    for action in ("add", "change", "view")
+)
+FACILITATOR_PERMISSIONS = ("editions.view_edition", "editions.view_meeting")
+GROUP_MODEL_PERMISSIONS = {
+    COORDINATORS: COORDINATOR_PERMISSIONS,
+    FACILITATORS: FACILITATOR_PERMISSIONS,
+}
 
 
 @dataclass(frozen=True)
@@ -40,7 +58,13 @@ ACCOUNTS = (
     DemoAccount(
         "admin@example.org", "Alex", "Morgan", _("Administrator"), superuser=True
     ),
-    DemoAccount("editor@example.org", "Elena", "Ward", _("Editor"), groups=(EDITORS,)),
+    DemoAccount(
+        "editor@example.org",
+        "Elena",
+        "Ward",
+        _("Editor"),
+        groups=(EDITORS, REVIEWERS_ES),
+    ),
     DemoAccount(
         "translator-es@example.org",
         "Tomás",
@@ -92,16 +116,26 @@ def ensure_groups(spanish_home: Page) -> dict[str, Group]:
     )
     for name in ADMIN_ACCESS_GROUPS:
         groups[name].permissions.add(access_admin)
-    page_type = ContentType.objects.get_for_model(Page)
-    for codename in TRANSLATOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=groups[TRANSLATORS_ES],
-            page=spanish_home,
-            permission=Permission.objects.get(
-                content_type=page_type, codename=codename
-            ),
-        )
+    for name, permissions in GROUP_MODEL_PERMISSIONS.items():
+        groups[name].permissions.add(*model_permissions(permissions))
+    # Translator and reviewer page permissions sit on the Spanish home page; they
+    # are set by cms.translations' setup_translation_roles, not here.
     return groups
+
+
+def model_permissions(names: tuple[str, ...]) -> list[Permission]:
+    """The Permission rows of "app_label.codename" names."""
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    found = [
+        permission
+        for permission in Permission.objects.filter(
+            codename__in={codename for _app, codename in wanted}
+        ).select_related("content_type")
+        if (permission.content_type.app_label, permission.codename) in wanted
+    ]
+    if len(found) != len(wanted):
+        raise LookupError(f"Unknown permissions among {sorted(names)}")
+    return found
 
 
 def ensure_accounts(password: str, groups: dict[str, Group]) -> int:

@@ -7,7 +7,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from cms.translations.services import translation_roles_setup
+
 from . import accounts, catalogue, site, tree
+from . import learning as demo_learning
 from .builder import DemoBuilder
 from .generated import build_media
 
@@ -44,6 +47,7 @@ class DemoLoader:
             Step(_("Programmes, modules and session topics"), self.programmes),
             Step(_("Home page content and navigation"), self.navigation),
             Step(_("Accounts and groups"), self.accounts),
+            Step(_("Editions, meetings and enrolments"), self.editions),
         ]
 
     def languages(self) -> None:
@@ -93,7 +97,15 @@ class DemoLoader:
 
     def accounts(self) -> None:
         spanish_home = self.home.get_translation(self.builder.spanish)
+        translation_roles_setup()  # "Translators (es)", "Reviewers (es)", workflow
         groups = accounts.ensure_groups(spanish_home)
         created = accounts.ensure_accounts(self.password, groups)
         self.builder.counts.created += created
         self.builder.counts.reused += len(accounts.ACCOUNTS) - created
+
+    def editions(self) -> None:
+        # After the accounts: participant-a and participant-b take part.
+        programme = self.builder.refs.pages["programme-mlp"]
+        created, reused = demo_learning.ensure_editions(programme=programme)
+        self.builder.counts.created += created
+        self.builder.counts.reused += reused

@@ -4,7 +4,14 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+
+from cms.translations.models import LocaleWorkflowMixin
 
 
 class MenuLinkBlock(blocks.StructBlock):
@@ -28,7 +35,12 @@ class MenuItemBlock(MenuLinkBlock):
 
 
 class NavigationSnippet(
-    TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
+    LocaleWorkflowMixin,
+    WorkflowMixin,
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    models.Model,
 ):
     """A named list of links in one language; one per site and language is used."""
 

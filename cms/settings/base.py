@@ -18,6 +18,9 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # Applications ------------------------------------------------------------------
 INSTALLED_APPS = [
+    # First: it registers per-locale snippet permission policies before the
+    # snippet viewsets create fallback ones.
+    "cms.translations",
     "cms.core",
     "cms.users",
     "cms.home",
@@ -31,6 +34,8 @@ INSTALLED_APPS = [
     "learning.editions",
     "learning.enrolments",
     "learning.infosessions",
+    "learning.notifications",
+    "learning.participants",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -67,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.translations.middleware.LocaleGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -160,7 +166,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+# The site's own sign-in page; the admin keeps its own (WAGTAILADMIN_LOGIN_URL).
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "participants:home"
 
 # Languages ---------------------------------------------------------------------------
 # Every language the site knows how to name. CONTENT_LANGUAGES picks the ones the
@@ -220,7 +228,16 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# DeepL when a key is set; otherwise an offline placeholder, labelled as such.
+DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+    if DEEPL_API_KEY
+    else {"CLASS": "cms.translations.machine.OfflineMachineTranslator", "OPTIONS": {}}
+)
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
@@ -240,3 +257,5 @@ LOGGING = {
 # The learning plugin offers these page types as "materials to review".
 LEARNING_MATERIAL_PAGE_MODELS = ["publications.PublicationPage", "videos.VideoPage"]
 LEARNING_CATALOGUE_PARENT_PAGE_MODELS = ["home.HomePage"]
+# Participants see a meeting's join link from this many minutes before it starts.
+LEARNING_JOIN_LINK_VISIBLE_MINUTES_BEFORE = 30

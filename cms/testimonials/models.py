@@ -8,12 +8,17 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.translations.models import LocaleWorkflowMixin
+
 
 class Testimonial(
+    LocaleWorkflowMixin,
+    WorkflowMixin,
     TranslatableMixin,
     PreviewableMixin,
     DraftStateMixin,

@@ -1,7 +1,7 @@
 """Reads of editions: their status, places and schedule."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, QuerySet
@@ -129,3 +129,42 @@ def _modules_of(meetings: list[Meeting]) -> dict[int, ModulePage]:
         for module in ModulePage.objects.filter(path__in=set(parent_paths.values()))
     }
     return {pk: by_path[path] for pk, path in parent_paths.items() if path in by_path}
+
+
+def edition_list_with_places() -> EditionQuerySet:
+    """Every edition with its programme and `places_taken`; the admin's list uses it."""
+    return Edition.objects.select_related("programme").with_places_taken()
+
+
+def edition_list_open(*, now: datetime | None = None) -> EditionQuerySet:
+    """Editions open for enrolment now, with `places_taken`, soonest first."""
+    now = now or timezone.now()
+    return (
+        edition_list_with_places()
+        .filter(enrolment_opens_at__lte=now, enrolment_closes_at__gt=now)
+        .order_by("starts_on", "pk")
+    )
+
+
+def edition_places_left(*, edition: Edition) -> int:
+    """Places nobody holds (uses a `places_taken` annotation when present)."""
+    return max(edition.places - edition_places_taken(edition=edition), 0)
+
+
+def meeting_list_upcoming(
+    *, now: datetime | None = None, days: int = 14
+) -> QuerySet[Meeting]:
+    """Meetings of any edition starting in the next `days` days, in time order."""
+    now = now or timezone.now()
+    return (
+        Meeting.objects.filter(
+            starts_at__gte=now, starts_at__lt=now + timedelta(days=days)
+        )
+        .select_related("edition", "session_topic")
+        .order_by("starts_at", "pk")
+    )
+
+
+def meeting_list_with_editions() -> QuerySet[Meeting]:
+    """Every meeting with its edition and session topic; the admin's list uses it."""
+    return Meeting.objects.select_related("edition", "session_topic")

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 
 from learning.editions.models import Edition
 
+from .enums import ACTIVE_STATUSES, EnrolmentStatus
 from .models import Enrolment, Participant
 
 
@@ -40,3 +41,24 @@ def participant_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Participant
         .select_related("enrolment__organisation", "edition")
         .order_by("-edition__starts_on", "pk")
     )
+
+
+def enrolment_list_for_admin() -> QuerySet[Enrolment]:
+    """Every enrolment shaped like enrolment_list_for_edition, with its edition."""
+    current = Participant.objects.filter(is_active=True).order_by("created_at", "pk")
+    return Enrolment.objects.select_related("edition", "organisation").prefetch_related(
+        Prefetch("participants", queryset=current, to_attr="current_participants"),
+        "modules",
+    )
+
+
+def enrolment_actions_available(*, enrolment: Enrolment) -> frozenset[str]:
+    """The coordinator actions the services accept for the enrolment's status."""
+    actions: set[str] = set()
+    if enrolment.status in ACTIVE_STATUSES:
+        actions |= {"reject", "withdraw", "replace"}
+    if enrolment.status in {EnrolmentStatus.PENDING_APPROVAL, EnrolmentStatus.OFFERED}:
+        actions.add("confirm")
+    if enrolment.status == EnrolmentStatus.WAITLISTED and enrolment.promoted_at is None:
+        actions.add("promote")
+    return frozenset(actions)

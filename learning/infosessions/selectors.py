@@ -2,12 +2,13 @@
 
 from datetime import datetime
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
 
-from .models import InfoSession, InfoSessionQuerySet
+from .models import InfoSession, InfoSessionQuerySet, InfoSessionRegistration
 
 
 def infosession_list_upcoming(
@@ -30,3 +31,13 @@ def infosession_places_left(*, session: InfoSession) -> int:
     if count is None:
         count = session.registrations.count()
     return max(session.capacity - count, 0)
+
+
+def infosession_list_with_registrations() -> InfoSessionQuerySet:
+    """Every session with its programme and `registration_count`, for the admin."""
+    return InfoSession.objects.select_related("programme").with_registrations()
+
+
+def infosession_registration_list() -> QuerySet[InfoSessionRegistration]:
+    """Every sign-up with its session, for the admin's list and exports."""
+    return InfoSessionRegistration.objects.select_related("session")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
+from learning.notifications.services import infosession_registration_notify
 
 from .models import InfoSession, InfoSessionRegistration
 
@@ -65,7 +66,7 @@ def infosession_register(
     consent: bool,
     now: datetime | None = None,
 ) -> RegistrationResult:
-    """Sign a person up; the same email again returns the first sign-up."""
+    """Sign a person up; the same email again returns the first, emailing nothing."""
     now = now or timezone.now()
     email = email.strip().lower()
     _registration_validate(session=session, name=name, email=email, consent=consent)
@@ -87,6 +88,7 @@ def infosession_register(
         )
         registration.full_clean()
         registration.save()
+        infosession_registration_notify(registration=registration)
     return RegistrationResult(registration=registration, created=True)
 
 

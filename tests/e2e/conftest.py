@@ -3,6 +3,19 @@
 Playwright is never asked to download a browser; it starts /usr/bin/chromium (or
 $CHROMIUM). Without it the tests are skipped, except in CI (CI=true), where a missing
 browser is an error rather than a silent skip.
+
+Playwright's sync API keeps an asyncio loop running in the test's thread while the
+browser is open. Django refuses ORM calls there unless DJANGO_ALLOW_ASYNC_UNSAFE is
+set, and even then hands the thread *another* connection (connections are
+context-local under a running loop), one without the data ``serialized_rollback``
+restores. Hence:
+- ``playwright_browser`` is function-scoped, so the browser and its loop are gone
+  before pytest-django flushes the database after the test; with a longer-lived
+  browser the flush ran on that other connection and the next transactional tests
+  found no locales, root page or content types.
+- Prefer database work in fixtures listed before ``browser_page`` (see ``demo`` in
+  test_browse_bilingual.py); queries in the test body work (the test is
+  transactional, so the other connection sees committed rows).
 """
 
 import os
@@ -11,8 +24,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio loop in this thread; Django's ORM calls made
-# by the test itself (fixtures, assertions) would otherwise be refused as async-unsafe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
@@ -38,9 +49,9 @@ def missing(reason):
     pytest.skip(reason)
 
 
-# Per module, so that Playwright's event loop does not outlive the browser tests.
-@pytest.fixture(scope="module")
-def chromium():
+@pytest.fixture
+def playwright_browser():
+    """Chromium under Playwright, started and stopped around one test."""
     executable = chromium_path()
     if not executable:
         missing(
@@ -59,8 +70,8 @@ def chromium():
 
 
 @pytest.fixture
-def browser_page(chromium):
-    context = chromium.new_context(
+def browser_page(playwright_browser):
+    context = playwright_browser.new_context(
         locale="en-GB", viewport={"width": 1280, "height": 900}
     )
     context.set_default_timeout(15_000)

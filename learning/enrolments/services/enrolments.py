@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from learning.catalogue.models import ModulePage
 from learning.catalogue.selectors import module_list_for_programme
 from learning.editions.models import Edition
+from learning.notifications.services import representatives_welcome_notify
 
 from ..enums import ACTIVE_STATUSES, PLACE_HOLDING_STATUSES, EnrolmentStatus
 from ..models import Enrolment, Organisation
@@ -229,8 +230,12 @@ def _enrolment_record(*, edition: Edition, submission: _Submission) -> Enrolment
         edition=edition, organisation=organisation, submission=submission
     )
     enrolment.modules.set(submission.modules)
-    for person in submission.people:
+    participants = [
         participant_create(enrolment=enrolment, representative=person)
+        for person in submission.people
+    ]
+    # The welcome email tells each one the enrolment's first status too.
+    representatives_welcome_notify(participants=participants)
     return enrolment
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.editions.models import Edition
+from learning.notifications.services import representatives_welcome_notify
 
 from ..enums import ACTIVE_STATUSES
 from ..models import Enrolment, Participant
@@ -90,6 +91,7 @@ def _participant_swap(
     )
     successor = participant_create(enrolment=participant.enrolment, representative=new)
     Participant.objects.filter(pk=participant.pk).update(replaced_by=successor)
+    representatives_welcome_notify(participants=[successor])
     return successor
 
 

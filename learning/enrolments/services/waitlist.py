@@ -6,6 +6,7 @@ from datetime import datetime
 from django.db.models import Count, F, Max, Q
 
 from learning.editions.models import Edition
+from learning.notifications.services import enrolment_status_notify
 
 from ..enums import PLACE_HOLDING_STATUSES, EnrolmentStatus
 from ..models import Enrolment
@@ -42,6 +43,7 @@ def enrolment_status_set(
         setattr(enrolment, name, value)
     enrolment.full_clean()
     enrolment.save()
+    enrolment_status_notify(enrolment=enrolment, status=status)
     return enrolment
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from cms.demo.accounts import ACCOUNTS
 from cms.demo.indexing import index_each_object_once
+from cms.demo.learning import emails_suppressed
 from cms.demo.load import DemoLoader
 
 DEFAULT_PASSWORD = "mutual-demo"  # noqa: S105 - a published demo password
@@ -55,7 +56,9 @@ class Command(BaseCommand):
         self.verbose = verbosity >= 2
         loader = DemoLoader(password=password, log=self.detail)
         steps = loader.steps()
-        with quiet_loggers(NOISY_LOGGERS if verbosity < 3 else ()):
+        # Each step commits on its own; the emails its services enqueue would go
+        # out then, to made-up people, so the whole load runs without email.
+        with quiet_loggers(NOISY_LOGGERS if verbosity < 3 else ()), emails_suppressed():
             for number, step in enumerate(steps, start=1):
                 self.run_step(loader, number, len(steps), step)
         self.summary(base_url.rstrip("/"), password, time.monotonic() - started)

@@ -1,0 +1,103 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
+
+from . import views
+from .permissions import locale_policy_models, user_can_act_in_locale
+from .selectors import translation_work_list, user_translation_locales
+
+PANEL_SIZE = 15
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("translations/report/", views.report, name="translations_report"),
+        path(
+            "translations/submit/<int:content_type_id>/<int:pk>/",
+            views.submit_for_review,
+            name="translations_submit_for_review",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return MenuItem(
+        _("Translations"),
+        reverse("translations_report"),
+        name="translations-report",
+        icon_name="site",
+        order=800,
+    )
+
+
+class TranslationsPanel(Component):
+    """Dashboard panel: the work list of the user's translation locales."""
+
+    name = "translations"
+    order = 90
+    template_name = "translations/panel.html"
+
+    def __init__(self, locales: list[Locale]):
+        self.locales = locales
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        finder = AdminURLFinder(request.user)
+        lists = []
+        for locale in self.locales:
+            rows = translation_work_list(locale=locale)
+            for row in rows[:PANEL_SIZE]:
+                row.cell = row.cells[locale.language_code]
+                target = (
+                    row.object.get_translation_or_none(locale)
+                    if row.cell.target_pk
+                    else None
+                )
+                row.target = target
+                row.target_url = finder.get_edit_url(target) if target else None
+                row.submit_url = _submit_url(row.cell, target)
+            lists.append(
+                {"locale": locale, "rows": rows[:PANEL_SIZE], "total": len(rows)}
+            )
+        return {
+            "lists": lists,
+            "request": request,
+            "csrf_token": parent_context.get("csrf_token"),
+        }
+
+
+def _submit_url(cell, target) -> str | None:
+    if target is None or not cell.ready_for_review:
+        return None
+    content_type = ContentType.objects.get_for_model(target)
+    return reverse("translations_submit_for_review", args=[content_type.pk, target.pk])
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_panel(request, panels):
+    locales = user_translation_locales(user=request.user)
+    if locales:
+        panels.append(TranslationsPanel(locales))
+
+
+@hooks.register("before_create_snippet")
+def refuse_snippet_outside_locale(request, model):
+    """A translator creates snippets in their own locale only."""
+    if model not in locale_policy_models():
+        return None
+    code = request.GET.get("locale") or settings.LANGUAGE_CODE
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None or not user_can_act_in_locale(
+        request.user, model, "add", locale.pk
+    ):
+        raise PermissionDenied
+    return None

@@ -1,0 +1,302 @@
+"""The coordinators' admin for editions and meetings; writes go through the services."""
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.log_actions import log
+from wagtail.permissions import policy_registry
+
+from learning.admin_views import LearningModelViewSet, ServiceFormMixin
+from learning.enrolments.models import Enrolment
+
+from .models import Edition, Meeting
+from .selectors import (
+    edition_get_status,
+    edition_list_with_places,
+    edition_places_left,
+    meeting_list_with_editions,
+)
+from .services import edition_create, edition_update, meeting_create, meeting_update
+
+EDITION_CREATE_FIELDS = (
+    "title",
+    "slug",
+    "starts_on",
+    "ends_on",
+    "enrolment_opens_at",
+    "enrolment_closes_at",
+    "places",
+    "min_representatives",
+    "max_representatives",
+    "requires_approval",
+    "time_zone",
+)
+MEETING_CREATE_FIELDS = (
+    "starts_at",
+    "duration_minutes",
+    "session_topic",
+    "title",
+    "join_url",
+    "interpretation_languages",
+    "recording_url",
+)
+
+
+class EditionCreateForm(WagtailAdminModelForm):
+    """The new-edition form; the service fills an empty slug or time zone."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("slug", "time_zone"):
+            self.fields[name].required = False
+
+
+class MeetingCreateForm(WagtailAdminModelForm):
+    """The new-meeting form; editions are named with their programme."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["edition"]
+        field.queryset = Edition.objects.select_related("programme")
+        field.label_from_instance = _edition_label
+
+
+def _edition_label(edition: Edition) -> str:
+    return f"{edition.programme.title}: {edition.title}"
+
+
+def _edition_panels() -> list[FieldPanel | MultiFieldPanel]:
+    return [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])],
+            heading=_("Dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("enrolment_opens_at"),
+                        FieldPanel("enrolment_closes_at"),
+                    ]
+                )
+            ],
+            heading=_("Enrolment window"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("places"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("min_representatives"),
+                        FieldPanel("max_representatives"),
+                    ]
+                ),
+                FieldPanel("requires_approval"),
+            ],
+            heading=_("Places"),
+        ),
+        FieldPanel("time_zone"),
+    ]
+
+
+def _meeting_panels() -> list[FieldPanel]:
+    return [
+        FieldPanel("session_topic"),
+        FieldPanel("title"),
+        FieldPanel("starts_at"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("join_url"),
+        FieldPanel("interpretation_languages"),
+        FieldPanel("recording_url"),
+    ]
+
+
+class EditionIndexView(generic.IndexView):
+    """Editions with status and places; users with any edition permission."""
+
+    def get_base_queryset(self) -> Any:
+        return edition_list_with_places()
+
+    def get_list_more_buttons(self, instance: Edition) -> list[Any]:
+        buttons = super().get_list_more_buttons(instance)
+        query = f"?edition={instance.pk}"
+        buttons.append(
+            MenuItem(
+                _("Meetings"),
+                reverse("learning_meetings:index") + query,
+                icon_name="date",
+                priority=40,
+            )
+        )
+        if _can_see_enrolments(self.request.user):
+            buttons.append(
+                MenuItem(
+                    _("Enrolments"),
+                    reverse("learning_enrolments:index") + query,
+                    icon_name="group",
+                    priority=50,
+                )
+            )
+        return buttons
+
+
+def _can_see_enrolments(user: Any) -> bool:
+    policy = policy_registry.get_by_type(Enrolment)
+    return policy.user_has_any_permission(user, ["view", "change"])
+
+
+class EditionCreateView(ServiceFormMixin, generic.CreateView):
+    """Creates an edition through edition_create; users with the add permission."""
+
+    def save_instance(self) -> Edition:
+        data = self.form.cleaned_data
+        edition = edition_create(
+            programme=data["programme"],
+            actor=self.request.user,
+            **{name: data[name] for name in EDITION_CREATE_FIELDS},
+        )
+        log(instance=edition, action="wagtail.create", user=self.request.user)
+        return edition
+
+
+class EditionEditView(ServiceFormMixin, generic.EditView):
+    """Changes an edition through edition_update; users with the change permission."""
+
+    def save_instance(self) -> Edition:
+        data = {name: self.form.cleaned_data[name] for name in self.form.changed_data}
+        edition = edition_update(
+            edition=self.object, data=data, actor=self.request.user
+        )
+        log(instance=edition, action="wagtail.edit", user=self.request.user)
+        return edition
+
+
+class MeetingCreateView(ServiceFormMixin, generic.CreateView):
+    """Plans a meeting through meeting_create; users with the add permission."""
+
+    def get_initial(self) -> dict[str, Any]:
+        initial = super().get_initial()
+        if edition := self.request.GET.get("edition"):
+            initial["edition"] = edition
+        return initial
+
+    def save_instance(self) -> Meeting:
+        data = self.form.cleaned_data
+        meeting = meeting_create(
+            edition=data["edition"],
+            actor=self.request.user,
+            **{name: data[name] for name in MEETING_CREATE_FIELDS},
+        )
+        log(instance=meeting, action="wagtail.create", user=self.request.user)
+        return meeting
+
+
+class MeetingEditView(ServiceFormMixin, generic.EditView):
+    """Changes a meeting through meeting_update; users with the change permission."""
+
+    def save_instance(self) -> Meeting:
+        # The form has already written its values on self.object: the service
+        # needs the stored meeting to tell whether calendars must update.
+        stored = Meeting.objects.select_related("edition").get(pk=self.object.pk)
+        data = {name: self.form.cleaned_data[name] for name in self.form.changed_data}
+        meeting = meeting_update(meeting=stored, data=data, actor=self.request.user)
+        log(instance=meeting, action="wagtail.edit", user=self.request.user)
+        return meeting
+
+
+class MeetingIndexView(generic.IndexView):
+    """Meetings in time order, by edition; users with any meeting permission."""
+
+    def get_base_queryset(self) -> Any:
+        return meeting_list_with_editions()
+
+
+class EditionViewSet(LearningModelViewSet):
+    """Editions: create, edit, list with status and places, inspect."""
+
+    model = Edition
+    name = "learning_editions"
+    url_prefix = "learning/editions"
+    icon = "date"
+    menu_label = _("Editions")
+    index_view_class = EditionIndexView
+    add_view_class = EditionCreateView
+    edit_view_class = EditionEditView
+    list_filter = ["programme"]
+    search_fields = ["title", "slug"]
+    list_display = [
+        "title",
+        "programme",
+        "starts_on",
+        Column(
+            "status",
+            label=_("Status"),
+            accessor=lambda edition: edition_get_status(edition=edition).label,
+        ),
+        "places",
+        Column(
+            "places_taken",
+            label=_("Places taken"),
+            accessor="places_taken",
+            sort_key="places_taken",
+        ),
+        Column(
+            "places_left",
+            label=_("Places left"),
+            accessor=lambda edition: edition_places_left(edition=edition),
+        ),
+    ]
+    edit_handler = ObjectList(_edition_panels())
+    create_handler = ObjectList(
+        [FieldPanel("programme"), *_edition_panels()],
+        base_form_class=EditionCreateForm,
+    ).bind_to_model(Edition)
+
+    def get_add_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_add_view_kwargs(
+            panel=self.create_handler,
+            form_class=self.create_handler.get_form_class(),
+            **kwargs,
+        )
+
+
+class MeetingViewSet(LearningModelViewSet):
+    """Meetings of every edition: plan, edit (e.g. add the recording), list, inspect."""
+
+    model = Meeting
+    name = "learning_meetings"
+    url_prefix = "learning/meetings"
+    icon = "calendar-alt"
+    menu_label = _("Meetings")
+    index_view_class = MeetingIndexView
+    add_view_class = MeetingCreateView
+    edit_view_class = MeetingEditView
+    list_filter = ["edition"]
+    search_fields = ["title", "session_topic__title", "edition__title"]
+    list_display = [
+        "__str__",
+        "edition",
+        "starts_at",
+        "duration_minutes",
+        "interpretation_languages",
+    ]
+    edit_handler = ObjectList(_meeting_panels())
+    create_handler = ObjectList(
+        [FieldPanel("edition"), *_meeting_panels()],
+        base_form_class=MeetingCreateForm,
+    ).bind_to_model(Meeting)
+
+    def get_add_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_add_view_kwargs(
+            panel=self.create_handler,
+            form_class=self.create_handler.get_form_class(),
+            **kwargs,
+        )

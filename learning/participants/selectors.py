@@ -1,0 +1,279 @@
+"""Reads of a participant's own editions, meetings and calendar feed.
+
+Callers: the "My programme" page and the personal calendar feed (views.py). Each
+reads only the rows of the user it is given: a participant never sees another
+edition's meetings or join links.
+"""
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Prefetch
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from learning.calendar import CalendarEvent
+from learning.editions.models import Edition, Meeting
+from learning.enrolments.enums import EnrolmentStatus
+from learning.enrolments.models import Enrolment, Participant
+from learning.enrolments.selectors import participant_list_for_user
+
+from .models import CalendarFeed
+
+DEFAULT_JOIN_LINK_MINUTES = 30
+
+
+@dataclass(frozen=True)
+class ProgrammeMeeting:
+    """One meeting as a participant sees it; `join_url` is empty until it opens."""
+
+    meeting: Meeting
+    title: str
+    module_title: str
+    starts_at: datetime
+    ends_at: datetime
+    join_opens_at: datetime
+    join_url: str
+    recording_url: str
+
+
+@dataclass
+class ProgrammeEdition:
+    """An edition the user represents an organisation in, with their meetings."""
+
+    participant: Participant
+    edition: Edition
+    enrolment: Enrolment
+    has_place: bool
+    time_zone: str
+    modules: list[str] = field(default_factory=list)
+    colleagues: list[Participant] = field(default_factory=list)
+    upcoming: list[ProgrammeMeeting] = field(default_factory=list)
+    past: list[ProgrammeMeeting] = field(default_factory=list)
+
+
+def join_link_minutes_before() -> int:
+    """How many minutes before a meeting its join link is shown."""
+    return int(
+        getattr(
+            settings,
+            "LEARNING_JOIN_LINK_VISIBLE_MINUTES_BEFORE",
+            DEFAULT_JOIN_LINK_MINUTES,
+        )
+    )
+
+
+def meeting_join_link_visible(*, meeting: Meeting, now: datetime) -> bool:
+    """Whether a participant may see the join link: shortly before, until the end."""
+    opens = meeting.starts_at - timedelta(minutes=join_link_minutes_before())
+    return bool(meeting.join_url) and opens <= now < meeting.ends_at
+
+
+def participant_time_zone(*, user: AbstractBaseUser, edition: Edition) -> str:
+    """The user's own time zone when valid, else the edition's (or programme's)."""
+    for name in (getattr(user, "time_zone", ""), edition.time_zone):
+        if name and _zone_exists(name):
+            return name
+    return "UTC"
+
+
+def participant_programme_list(
+    *,
+    user: AbstractBaseUser,
+    now: datetime | None = None,
+    language: str | None = None,
+) -> list[ProgrammeEdition]:
+    """The user's current editions, newest first; meetings only with a place."""
+    now = now or timezone.now()
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    participants = list(_participants_shaped(user=user))
+    meetings = _meetings_by_edition(participants)
+    titles = _localized_titles(
+        [*_meeting_pages(meetings), *_module_pages(participants)], language=language
+    )
+    return [
+        _programme_edition(
+            user=user,
+            participant=participant,
+            meetings=meetings.get(participant.edition_id, []),
+            titles=titles,
+            now=now,
+        )
+        for participant in participants
+    ]
+
+
+def participant_calendar_events(
+    *, user: AbstractBaseUser, page_url: str = "", language: str | None = None
+) -> list[CalendarEvent]:
+    """Calendar events of the meetings the user takes part in (no join links)."""
+    events = []
+    for item in participant_programme_list(user=user, language=language):
+        for meeting in [*item.past, *item.upcoming]:
+            events.append(_calendar_event(item=item, meeting=meeting, url=page_url))
+    return events
+
+
+def calendar_feed_user_get(*, token: str) -> AbstractBaseUser | None:
+    """The active user whose calendar address ends in `token`, else None."""
+    digest = calendar_token_hash(token=token)
+    feed = (
+        CalendarFeed.objects.filter(token_hash=digest, user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+    return feed.user if feed is not None else None
+
+
+def calendar_feed_exists(*, user: AbstractBaseUser) -> bool:
+    """Whether the user has made a calendar address."""
+    return CalendarFeed.objects.filter(user=user).exists()
+
+
+def calendar_token_hash(*, token: str) -> str:
+    """The stored form of a calendar token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _zone_exists(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _participants_shaped(*, user: AbstractBaseUser) -> Iterable[Participant]:
+    colleagues = Participant.objects.filter(is_active=True).order_by("created_at", "pk")
+    return participant_list_for_user(user=user).prefetch_related(
+        "enrolment__modules",
+        Prefetch(
+            "enrolment__participants", queryset=colleagues, to_attr="current_people"
+        ),
+    )
+
+
+def _meetings_by_edition(
+    participants: list[Participant],
+) -> dict[int, list[Meeting]]:
+    # Only editions where the organisation holds a confirmed place show meetings.
+    editions = [p.edition_id for p in participants if _has_place(p.enrolment)]
+    grouped: dict[int, list[Meeting]] = {}
+    queryset = (
+        Meeting.objects.filter(edition_id__in=editions)
+        .select_related("session_topic")
+        .order_by("starts_at", "pk")
+    )
+    for meeting in queryset:
+        grouped.setdefault(meeting.edition_id, []).append(meeting)
+    return grouped
+
+
+def _has_place(enrolment: Enrolment) -> bool:
+    return enrolment.status == EnrolmentStatus.CONFIRMED
+
+
+def _meeting_pages(meetings: dict[int, list[Meeting]]) -> list[Page]:
+    return [
+        meeting.session_topic
+        for group in meetings.values()
+        for meeting in group
+        if meeting.session_topic is not None
+    ]
+
+
+def _module_pages(participants: list[Participant]) -> list[Page]:
+    return [m for p in participants for m in p.enrolment.modules.all()]
+
+
+def _localized_titles(pages: list[Page], *, language: str) -> dict[object, str]:
+    """Page titles by translation key in `language`, falling back to the source."""
+    titles: dict[object, str] = {page.translation_key: page.title for page in pages}
+    if titles:
+        translated = Page.objects.filter(
+            translation_key__in=titles.keys(), locale__language_code=language
+        ).values_list("translation_key", "title")
+        titles.update(dict(translated))
+    return titles
+
+
+def _programme_edition(
+    *,
+    user: AbstractBaseUser,
+    participant: Participant,
+    meetings: list[Meeting],
+    titles: dict[object, str],
+    now: datetime,
+) -> ProgrammeEdition:
+    enrolment = participant.enrolment
+    modules = sorted(enrolment.modules.all(), key=lambda m: (m.module_number, m.path))
+    item = ProgrammeEdition(
+        participant=participant,
+        edition=participant.edition,
+        enrolment=enrolment,
+        has_place=_has_place(enrolment),
+        time_zone=participant_time_zone(user=user, edition=participant.edition),
+        modules=[titles.get(m.translation_key, m.title) for m in modules],
+        colleagues=[p for p in enrolment.current_people if p.pk != participant.pk],
+    )
+    chosen = {module.path: module for module in modules}
+    for meeting in meetings:
+        concerned, module = _module_of(meeting, chosen)
+        if not concerned:
+            continue
+        shown = _programme_meeting(
+            meeting=meeting, module=module, titles=titles, now=now
+        )
+        (item.past if meeting.ends_at <= now else item.upcoming).append(shown)
+    item.past.reverse()  # the latest first
+    return item
+
+
+def _module_of(meeting: Meeting, chosen: dict[str, Page]) -> tuple[bool, Page | None]:
+    """Whether the meeting concerns the organisation, and its chosen module."""
+    if meeting.session_topic is None:
+        return True, None  # a meeting of the whole edition
+    module = chosen.get(meeting.session_topic.path[: -Page.steplen])
+    return module is not None, module
+
+
+def _programme_meeting(
+    *, meeting: Meeting, module: Page | None, titles: dict[object, str], now: datetime
+) -> ProgrammeMeeting:
+    topic = meeting.session_topic
+    title = meeting.title or (titles.get(topic.translation_key) if topic else "")
+    visible = meeting_join_link_visible(meeting=meeting, now=now)
+    return ProgrammeMeeting(
+        meeting=meeting,
+        title=title or str(meeting.display_title),
+        module_title=titles.get(module.translation_key, "") if module else "",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        join_opens_at=meeting.starts_at - timedelta(minutes=join_link_minutes_before()),
+        join_url=meeting.join_url if visible else "",
+        recording_url=meeting.recording_url if meeting.ends_at <= now else "",
+    )
+
+
+def _calendar_event(
+    *, item: ProgrammeEdition, meeting: ProgrammeMeeting, url: str
+) -> CalendarEvent:
+    description = _(
+        "The join link appears on your programme page %(minutes)d minutes before "
+        "the meeting."
+    ) % {"minutes": join_link_minutes_before()}
+    return CalendarEvent(
+        uid=f"{meeting.meeting.uid}@mutual-learning",
+        summary=f"{meeting.title} · {item.edition.title}",
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        description=f"{description}\n{url}".strip(),
+        url=url,
+        sequence=meeting.meeting.sequence,
+    )
