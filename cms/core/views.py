@@ -41,11 +41,12 @@ def sitemap(request):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    """Crawlers may read the site but not the admin or the API; sitemap location."""
+    """Crawlers may read the site, not the admin, API or calendar feeds. Anyone."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /api/",
+        "Disallow: /calendar/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -65,4 +65,5 @@ def test_robots_txt_keeps_crawlers_out_of_admin_and_api(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in body
     assert "Disallow: /api/" in body
+    assert "Disallow: /calendar/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body

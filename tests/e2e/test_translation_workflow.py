@@ -10,12 +10,12 @@ from django.db import transaction
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
+from cms.demo.management.commands.load_demo import DEFAULT_PASSWORD as PASSWORD
 from cms.translations.selectors import translation_status_matrix
 from learning.catalogue.models import ModulePage, ProgrammePage
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "mutual-demo"  # noqa: S105 - load_demo's published demo password
 NEW_INTRODUCTION = "Module one now starts with a short self-assessment."
 SPANISH_SENTENCE = "El módulo uno empieza ahora con una breve autoevaluación."
 
@@ -26,6 +26,7 @@ class Outdated:
     es_pk: int
     es_url: str
     en_title: str
+    es_title: str
 
 
 @pytest.fixture
@@ -48,7 +49,13 @@ def outdated_module(live_server):
     (row,) = translation_status_matrix(objects=[module_en], locales=[spanish])
     cell = row.cells["es"]
     assert (cell.status, cell.untranslated) == ("outdated", 1)
-    return Outdated(en_pk=module_en.pk, es_pk=module_es.pk, es_url=module_es.url, en_title=module_en.title)
+    return Outdated(
+        en_pk=module_en.pk,
+        es_pk=module_es.pk,
+        es_url=module_es.url,
+        en_title=module_en.title,
+        es_title=module_es.title,
+    )
 
 
 def log_in(page, base_url, email):
@@ -59,35 +66,91 @@ def log_in(page, base_url, email):
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
+def log_out(page):
+    """Through the account menu at the foot of the admin sidebar."""
+    page.locator(".sidebar-footer__account").click()
+    page.locator("form[action$='/admin/logout/'] button").click()
+    expect(page).to_have_url(re.compile(r"/admin/login/"))
+
+
+# Transactional, so that the live server's thread sees the demo; serialized_rollback
+# puts back what Wagtail's migrations made (root page, locale) for later tests.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_translator_updates_module_and_editor_approves(
+def test_translator_updates_a_module_and_the_editor_approves_it(
     outdated_module, live_server, browser_page, screenshot
 ):
     page = browser_page
     base = live_server.url
+    # Avatars come from gravatar.com: keep the run offline and "load" prompt.
+    page.context.route(
+        re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"),
+        lambda route: route.abort(),
+    )
 
+    # The translator opens the Spanish page: wagtail-localize's editor.
     log_in(page, base, "translator-es@example.org")
     page.goto(f"{base}/admin/pages/{outdated_module.es_pk}/edit/")
-    screenshot("editor-opened")
-    page.get_by_role("button", name=re.compile("^Translate with")).click()
-    segment = page.locator("li").filter(has=page.get_by_text(NEW_INTRODUCTION, exact=True)).last
-    expect(segment).to_contain_text("[ES·MT] " + NEW_INTRODUCTION)
+    segment = (
+        page.locator("li")
+        .filter(has=page.get_by_text(NEW_INTRODUCTION, exact=True))
+        .last
+    )
+    expect(segment).to_be_visible()
+    screenshot("translation-editor")
+
+    page.get_by_role(
+        "button", name=re.compile(r"^(Translate with|Traducir con)")
+    ).click()
+    expect(segment).to_contain_text(f"[ES·MT] {NEW_INTRODUCTION}")
     screenshot("machine-translated")
-    segment.get_by_role("button", name="Edit").click()
+
+    segment.get_by_role("button", name=re.compile(r"^(Edit|Editar)$")).click()
     segment.locator("textarea").fill(SPANISH_SENTENCE)
     with page.expect_response(lambda r: r.request.method == "PUT") as saved:
-        segment.get_by_role("button", name="Save").click()
+        segment.get_by_role("button", name=re.compile(r"^(Save|Guardar)$")).click()
     assert saved.value.ok
-    expect(segment).to_contain_text("Translated manually")
+    expect(segment).to_contain_text(SPANISH_SENTENCE)
+    expect(segment).not_to_contain_text("[ES·MT]")
     screenshot("segment-edited")
 
+    # The dashboard's translations panel offers "Submit for review".
     page.goto(f"{base}/admin/")
-    row = page.locator("[data-translations-panel] tr").filter(has_text=outdated_module.en_title)
-    screenshot("dashboard-translator")
-    row.get_by_role("button", name="Submit for review").click()
-    expect(page.locator(".messages")).to_contain_text("submitted for review")
-    screenshot("submitted")
-    page.locator("[data-w-dropdown-target=toggle], .sidebar-footer button").first.click()
-    page.wait_for_timeout(500)
-    screenshot("account-menu")
-    print(page.locator("#wagtail-sidebar, aside").first.evaluate("e => e.outerHTML")[-4000:])
+    work = page.locator("[data-translations-panel] tr").filter(
+        has_text=outdated_module.en_title
+    )
+    screenshot("translator-dashboard")
+    work.locator("form[action*='/translations/submit/'] button").click()
+    expect(page.locator(".messages")).to_contain_text(outdated_module.es_title)
+    screenshot("submitted-for-review")
+
+    # Not live yet: a visitor still sees the old Spanish page.
+    visitor = page.context.browser.new_page()
+    visitor.goto(f"{base}{outdated_module.es_url}")
+    expect(visitor.locator("h1")).to_contain_text(outdated_module.es_title)
+    expect(visitor.locator("main")).not_to_contain_text(SPANISH_SENTENCE)
+    visitor.close()
+    log_out(page)
+
+    # The editor (a Spanish reviewer) approves it from "Awaiting your review".
+    log_in(page, base, "editor@example.org")
+    review = page.locator("#awaiting-review-section tr").filter(
+        has_text=outdated_module.es_title
+    )
+    screenshot("editor-dashboard")
+    review.locator("[aria-label=Actions], [aria-label=Acciones]").click()
+    approve = review.locator(
+        "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
+    )
+    screenshot("review-actions")
+    approve.click()
+    expect(review).to_have_count(0)
+    screenshot("approved")
+    log_out(page)
+
+    # Published: the Spanish site shows the translator's sentence.
+    page.goto(f"{base}{outdated_module.es_url}")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("h1")).to_contain_text(outdated_module.es_title)
+    expect(page.locator("main")).to_contain_text(SPANISH_SENTENCE)
+    expect(page.locator("main")).not_to_contain_text("[ES·MT]")
+    screenshot("spanish-page")
