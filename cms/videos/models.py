@@ -121,11 +121,11 @@ class VideoPage(Page):
         if bool(self.video_file_id) == bool(self.video_url):
             raise ValidationError(
                 {
-                    "video_url": _(
-                        "Upload a video file or give an external URL, not both."
+                    "video_url": ValidationError(
+                        _("Upload a video file or give an external URL, not both."),
+                        code="one_video_source",
                     )
-                },
-                code="one_video_source",
+                }
             )
 
 
