@@ -41,6 +41,7 @@ test-fast: install
 
 ## lint: ruff, import contracts, Django checks, migrations and translations up to date
 lint: install
+	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(find frontend_templates -name "*.html")
