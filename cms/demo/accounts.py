@@ -20,16 +20,20 @@ FACILITATORS = "Facilitators"
 ADMIN_ACCESS_GROUPS = (TRANSLATORS_ES, COORDINATORS, FACILITATORS)
 # Model permissions on learning data, as "app_label.codename". Nobody but the
 # superuser deletes: the admin offers no delete view for learning data.
-COORDINATOR_PERMISSIONS = tuple(
-    f"{app}.{action}_{model}"
-    for app, model in (
-        ("editions", "edition"),
-        ("editions", "meeting"),
-        ("enrolments", "enrolment"),
-        ("infosessions", "infosession"),
-        ("infosessions", "infosessionregistration"),
-    )
-    for action in ("add", "change", "view")
+COORDINATOR_PERMISSIONS = (
+    *(
+        f"{app}.{action}_{model}"
+        for app, model in (
+            ("editions", "edition"),
+            ("editions", "meeting"),
+            ("enrolments", "enrolment"),
+            ("infosessions", "infosession"),
+            ("infosessions", "infosessionregistration"),
+        )
+        for action in ("add", "change", "view")
+    ),
+    # Lets a coordinator export or erase one person's data (Learning → Personal data).
+    "enrolments.change_participant",
 )
 FACILITATOR_PERMISSIONS = ("editions.view_edition", "editions.view_meeting")
 GROUP_MODEL_PERMISSIONS = {

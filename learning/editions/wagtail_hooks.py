@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from learning.admin_panels import LearningDashboardPanel
 from learning.enrolments.views_admin import EnrolmentViewSet
 from learning.infosessions.views_admin import InfoSessionViewSet, RegistrationViewSet
+from learning.privacy.views_admin import PersonDataViewSet
 
 from .views_admin import EditionViewSet, MeetingViewSet
 
@@ -27,6 +28,7 @@ class LearningViewSetGroup(ModelViewSetGroup):
         EnrolmentViewSet,
         InfoSessionViewSet,
         RegistrationViewSet,
+        PersonDataViewSet,
     )
 
 

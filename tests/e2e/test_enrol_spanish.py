@@ -5,14 +5,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from cms.demo.accounts import COORDINATOR_PERMISSIONS, model_permissions
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Enrolment
+from tests.factories import UserFactory
 from tests.factories.learning import EditionFactory
+from tests.factories.users import DEFAULT_PASSWORD
 from tests.learning.public_site import public_programme
 
 pytestmark = pytest.mark.e2e
@@ -34,6 +38,7 @@ class Setting:
     programme_url: str
     edition_id: int
     module_ids: list[int]
+    coordinator_email: str
 
 
 @pytest.fixture
@@ -45,7 +50,20 @@ def setting(live_server, home_pages):
         programme_url=site.programme_es.url,
         edition_id=edition.pk,
         module_ids=[module.pk for module in site.modules],
+        coordinator_email=coordinator_create().email,
     )
+
+
+def coordinator_create():
+    """A user in a group with the demo Coordinators group's permissions."""
+    group = Group.objects.create(name="Coordinators")
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    group.permissions.add(access_admin, *model_permissions(COORDINATOR_PERMISSIONS))
+    user = UserFactory(email="coordinator@example.org")
+    user.groups.add(group)
+    return user
 
 
 def enrolment_recorded(edition_id):
@@ -107,3 +125,13 @@ def test_a_spanish_visitor_enrols_an_organisation(
     assert status == EnrolmentStatus.CONFIRMED
     assert emails == sorted(person[1] for person in PEOPLE)
     assert modules == set(setting.module_ids[:2])
+
+    # The coordinator signs in to the admin and finds the organisation's enrolment.
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name='username']", setting.coordinator_email)
+    page.fill("input[name='password']", DEFAULT_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page.goto(f"{live_server.url}/admin/learning/enrolments/")
+    expect(page.locator("main")).to_contain_text("Fundación Uno")
+    screenshot("admin-enrolments")

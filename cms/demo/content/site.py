@@ -275,6 +275,17 @@ PRIVACY = {
                     "Respondemos en el plazo de un mes.",
                 ),
                 p(
+                    "On request, a programme coordinator exports or erases your "
+                    "data: your account, your place as a representative and your "
+                    "information session sign-ups. Your organisation's enrolment "
+                    "stays, without your name, so that places are counted right.",
+                    "Si lo solicitas, una persona coordinadora del programa exporta "
+                    "o elimina tus datos: tu cuenta, tu lugar como representante y "
+                    "tus inscripciones en sesiones informativas. La inscripción de "
+                    "tu organización se mantiene, sin tu nombre, para que los cupos "
+                    "se cuenten correctamente.",
+                ),
+                p(
                     "When we erase your account, your forum posts stay visible "
                     "without your name, so that the conversations of your group "
                     "still make sense.",

@@ -1,0 +1,1 @@
+"""One person's data across learning: export and erase, for coordinators."""
