@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("calendar/", include("learning.participants.feed_urls")),
+    path("verify/", include("learning.certificates.verify_urls")),
 ]
 
 if settings.DEBUG:
@@ -32,6 +33,10 @@ urlpatterns += i18n_patterns(
     path("info-sessions/", include("learning.infosessions.urls")),
     path("accounts/", include("cms.users.urls")),
     path("my-programme/", include("learning.participants.urls")),
+    path("forum/", include("learning.forum.urls")),
+    path("materials/", include("learning.materials.urls")),
+    path("attendance/", include("learning.attendance.urls")),
+    path("certificates/", include("learning.certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

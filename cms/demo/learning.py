@@ -13,13 +13,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
 from django.utils import timezone
 
 from learning.catalogue.models import ModulePage, ProgrammePage, SessionTopicPage
 from learning.catalogue.selectors import module_list_for_programme, page_source_get
 from learning.editions.models import Edition
-from learning.editions.services import edition_create, meeting_create
+from learning.editions.services import (
+    edition_create,
+    edition_facilitators_set,
+    meeting_create,
+)
 from learning.enrolments.services import RepresentativeInput, enrolment_create
 from learning.infosessions.services import infosession_create
 
@@ -33,6 +38,7 @@ THURSDAY = 3
 # The demo accounts (cms/demo/accounts.py) that take part, by organisation index.
 PARTICIPANT_A = ("Amina Diallo", "participant-a@example.org")
 PARTICIPANT_B = ("Bruno Castillo", "participant-b@example.org")
+FACILITATOR = "facilitator@example.org"
 
 
 @dataclass(frozen=True)
@@ -238,6 +244,15 @@ def ensure_editions(
             reused += 1
         else:
             created += make(programme=source, today=today)
+    facilitator = get_user_model().objects.filter(email=FACILITATOR).first()
+    if facilitator is not None:
+        for edition in Edition.objects.filter(
+            programme=source, slug__in=(OPEN_SLUG, PAST_SLUG)
+        ):
+            edition_facilitators_set(
+                edition=edition,
+                users=[*edition.facilitators.exclude(pk=facilitator.pk), facilitator],
+            )
     return created, reused
 
 

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "learning.infosessions",
     "learning.notifications",
     "learning.participants",
+    "learning.forum",
+    "learning.materials",
+    "learning.attendance",
+    "learning.certificates",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -198,8 +202,18 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Files only members may download (edition materials, certificates): outside
+# MEDIA_ROOT, never served by URL; learning/storage.py hands them out after the
+# permission check.
+PRIVATE_MEDIA_ROOT = Path(
+    env.str("DJANGO_PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media"))
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -3,6 +3,7 @@
 import uuid
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -69,6 +70,13 @@ class Edition(models.Model):
         max_length=64,
         choices=time_zone_choices,
         help_text=_("The zone dates are shown in; the programme's zone by default."),
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_editions",
+        verbose_name=_("facilitators"),
+        help_text=_("People who run this edition's meetings, forum and attendance."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -1,6 +1,6 @@
 """Writes of editions and meetings, as a coordinator makes them."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -106,6 +106,29 @@ def edition_update(
         locked.save()
         waitlist_offer_free_places(edition=locked, now=now or timezone.now())
     return locked
+
+
+def edition_facilitators_set(
+    *,
+    edition: Edition,
+    users: Iterable[AbstractBaseUser],
+    actor: AbstractBaseUser | None = None,
+) -> Edition:
+    """Make exactly these active users the edition's facilitators."""
+    chosen = list(users)
+    inactive = [user for user in chosen if not user.is_active]
+    if inactive:
+        raise ValidationError(
+            {
+                "facilitators": ValidationError(
+                    _("An inactive account cannot facilitate an edition."),
+                    code="facilitator_inactive",
+                )
+            }
+        )
+    with transaction.atomic():
+        edition.facilitators.set(chosen)
+    return edition
 
 
 def meeting_create(

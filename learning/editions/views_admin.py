@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django import forms
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import WagtailAdminModelForm
@@ -22,7 +24,13 @@ from .selectors import (
     edition_places_left,
     meeting_list_with_editions,
 )
-from .services import edition_create, edition_update, meeting_create, meeting_update
+from .services import (
+    edition_create,
+    edition_facilitators_set,
+    edition_update,
+    meeting_create,
+    meeting_update,
+)
 
 EDITION_CREATE_FIELDS = (
     "title",
@@ -48,7 +56,20 @@ MEETING_CREATE_FIELDS = (
 )
 
 
-class EditionCreateForm(WagtailAdminModelForm):
+class EditionForm(WagtailAdminModelForm):
+    """The edition form: only staff accounts that can sign in may facilitate."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if field := self.fields.get("facilitators"):
+            field.queryset = (
+                get_user_model()
+                .objects.filter(is_active=True, is_staff=True)
+                .order_by("first_name", "last_name", "email")
+            )
+
+
+class EditionCreateForm(EditionForm):
     """The new-edition form; the service fills an empty slug or time zone."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -104,6 +125,7 @@ def _edition_panels() -> list[FieldPanel | MultiFieldPanel]:
             heading=_("Places"),
         ),
         FieldPanel("time_zone"),
+        FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
     ]
 
 
@@ -163,6 +185,10 @@ class EditionCreateView(ServiceFormMixin, generic.CreateView):
             actor=self.request.user,
             **{name: data[name] for name in EDITION_CREATE_FIELDS},
         )
+        if data.get("facilitators"):
+            edition_facilitators_set(
+                edition=edition, users=data["facilitators"], actor=self.request.user
+            )
         log(instance=edition, action="wagtail.create", user=self.request.user)
         return edition
 
@@ -172,9 +198,14 @@ class EditionEditView(ServiceFormMixin, generic.EditView):
 
     def save_instance(self) -> Edition:
         data = {name: self.form.cleaned_data[name] for name in self.form.changed_data}
+        facilitators = data.pop("facilitators", None)
         edition = edition_update(
             edition=self.object, data=data, actor=self.request.user
         )
+        if facilitators is not None:
+            edition_facilitators_set(
+                edition=edition, users=facilitators, actor=self.request.user
+            )
         log(instance=edition, action="wagtail.edit", user=self.request.user)
         return edition
 
@@ -254,7 +285,7 @@ class EditionViewSet(LearningModelViewSet):
             accessor=lambda edition: edition_places_left(edition=edition),
         ),
     ]
-    edit_handler = ObjectList(_edition_panels())
+    edit_handler = ObjectList(_edition_panels(), base_form_class=EditionForm)
     create_handler = ObjectList(
         [FieldPanel("programme"), *_edition_panels()],
         base_form_class=EditionCreateForm,
