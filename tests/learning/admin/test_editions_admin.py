@@ -3,16 +3,19 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from learning.editions.models import Edition, Meeting
+from learning.editions.services import edition_facilitators_set
 from tests.factories.learning import (
     EditionFactory,
     EnrolmentFactory,
     MeetingFactory,
     programme_tree,
 )
+from tests.factories.users import UserFactory
 
 from .html import row_of
 
@@ -177,3 +180,41 @@ def test_add_meeting_form_starts_from_the_edition_in_the_link(
     )
 
     assert response.context["form"]["edition"].value() == str(other.pk)
+
+
+def test_a_coordinator_names_the_facilitators_of_an_edition(
+    coordinator_client, edition
+):
+    facilitator = UserFactory(is_staff=True, first_name="Rocío")
+    participant_only = UserFactory(is_staff=False)
+    url = reverse("learning_editions:edit", args=[edition.pk])
+    form = coordinator_client.get(url).content.decode()
+    data = _edition_data(
+        title=edition.title,
+        slug=edition.slug,
+        time_zone="UTC",
+        starts_on=edition.starts_on.isoformat(),
+        ends_on=edition.ends_on.isoformat(),
+        enrolment_opens_at=edition.enrolment_opens_at.strftime("%Y-%m-%d %H:%M"),
+        enrolment_closes_at=edition.enrolment_closes_at.strftime("%Y-%m-%d %H:%M"),
+        places=str(edition.places),
+        facilitators=[facilitator.pk],
+    )
+
+    response = coordinator_client.post(url, data)
+
+    assert response.status_code == 302
+    assert list(edition.facilitators.all()) == [facilitator]
+    # Only staff accounts are offered: participants cannot be made facilitators.
+    assert f'name="facilitators" value="{facilitator.pk}"' in form
+    assert f'name="facilitators" value="{participant_only.pk}"' not in form
+
+
+def test_an_inactive_account_cannot_facilitate(edition):
+    inactive = UserFactory(is_staff=True, is_active=False)
+
+    with pytest.raises(ValidationError) as raised:
+        edition_facilitators_set(edition=edition, users=[inactive])
+
+    assert raised.value.error_dict["facilitators"][0].code == "facilitator_inactive"
+    assert not edition.facilitators.exists()
