@@ -7,6 +7,9 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= mutual-demo
+# Test processes (pytest-xdist): one per CPU core; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
+XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 .PHONY: run install migrate demo test test-fast lint format check messages clean
 
@@ -34,10 +37,10 @@ run: demo
 
 ## test: the whole suite with the coverage floor (browser tests need chromium)
 test: install
-	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) --cov --cov-report=term $(PYTEST_ARGS)
 
 test-fast: install
-	$(BIN)/python -m pytest -x -q -m "not e2e" --no-cov $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -x -q -m "not e2e" --no-cov $(PYTEST_ARGS)
 
 ## lint: ruff, import contracts, Django checks, migrations and translations up to date
 lint: install
