@@ -9,6 +9,11 @@ import threading
 from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import transaction
+from wagtail.admin.mail import (
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+)
+from wagtail.models import WorkflowState
 from wagtail.signals import (
     page_published,
     published,
@@ -75,12 +80,18 @@ def connect() -> None:
     connect_workflow()
 
 
+def is_locale_review(workflow_state) -> bool:
+    """Whether workflow_state runs a locale team's review workflow."""
+    from .models import LocaleTeam
+
+    return LocaleTeam.objects.filter(workflow_id=workflow_state.workflow_id).exists()
+
+
 def on_review_finished(sender, instance, user=None, approved=False, **kwargs):
     """Enqueue the translator's notification when a locale review ends."""
-    from .models import LocaleTeam
     from .tasks import send_review_outcome
 
-    if not LocaleTeam.objects.filter(workflow_id=instance.workflow_id).exists():
+    if not is_locale_review(instance):
         return
     transaction.on_commit(
         lambda: send_review_outcome.enqueue(
@@ -97,6 +108,36 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     on_review_finished(sender, instance, user, approved=False)
 
 
+class SkipLocaleReviewsMixin:
+    """Leave the outcome of locale reviews to our own notice (send_review_outcome):
+    without this the translator gets Wagtail's email and ours for one event."""
+
+    def can_handle(self, instance, **kwargs):
+        return super().can_handle(instance, **kwargs) and not is_locale_review(instance)
+
+
+class ApprovalEmailNotifier(SkipLocaleReviewsMixin, WorkflowStateApprovalEmailNotifier):
+    pass
+
+
+class RejectionEmailNotifier(
+    SkipLocaleReviewsMixin, WorkflowStateRejectionEmailNotifier
+):
+    pass
+
+
+# Wagtail's own receivers (wagtail.admin.signal_handlers), replaced under the same
+# dispatch_uid: whichever app is ready first, only ours stays connected.
+WAGTAIL_NOTIFIERS = (
+    (workflow_approved, ApprovalEmailNotifier(), "workflow_state_approved"),
+    (workflow_rejected, RejectionEmailNotifier(), "workflow_state_rejected"),
+)
+
+
 def connect_workflow() -> None:
     workflow_approved.connect(on_workflow_approved, dispatch_uid="translations_wa")
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="translations_wr")
+    for signal, notifier, name in WAGTAIL_NOTIFIERS:
+        uid = f"{name}_email_notification"
+        signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
+        signal.connect(notifier, sender=WorkflowState, dispatch_uid=uid)

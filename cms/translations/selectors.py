@@ -291,6 +291,43 @@ def user_translation_locales(*, user) -> list[Locale]:
     )
 
 
+def user_translator_locales(*, user) -> list[Locale]:
+    """The locales whose translator group user belongs to: where they may start
+    translations (services.translation_start, the panel and the report)."""
+    if not user.is_active:
+        return []
+    return list(
+        Locale.objects.filter(team__translators__user=user)
+        .distinct()
+        .order_by("language_code")
+    )
+
+
+def translation_blocked_page_ids(*, objects: list[Model], locale: Locale) -> set[int]:
+    """Ids of the pages among objects whose parent has no translation in locale
+    (so they cannot be translated yet), in two queries. Snippets are never blocked,
+    nor are the children of the tree root (the home pages).
+
+    Called by services.translation_start and by the panel and report buttons.
+    """
+    pages = [obj for obj in objects if isinstance(obj, Page) and obj.depth > 2]
+    parent_keys = dict(
+        Page.objects.filter(
+            path__in={page.path[: -Page.steplen] for page in pages}
+        ).values_list("path", "translation_key")
+    )
+    translated = set(
+        Page.objects.filter(
+            locale=locale, translation_key__in=parent_keys.values()
+        ).values_list("translation_key", flat=True)
+    )
+    return {
+        page.pk
+        for page in pages
+        if parent_keys.get(page.path[: -Page.steplen]) not in translated
+    }
+
+
 def locale_team_recipients(*, locale_id: int):
     """Active translators of a locale, with an email address."""
     from django.contrib.auth import get_user_model

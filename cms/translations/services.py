@@ -1,4 +1,5 @@
-"""Writes of the translation workflow: roles, review submission and source sync."""
+"""Writes of the translation workflow: roles, starting a translation, review
+submission and source sync."""
 
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import translation as django_translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -23,7 +25,8 @@ from wagtail.models import (
 from wagtail_localize.models import Translation, TranslationSource
 
 from .models import LocaleTeam
-from .permissions import locale_policy_models
+from .permissions import locale_policy_models, user_can_act_in_locale
+from .selectors import translation_blocked_page_ids, user_translator_locales
 
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 REVIEWER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
@@ -142,6 +145,92 @@ def translation_for_target(*, target) -> Translation | None:
         .select_related("source", "target_locale")
         .first()
     )
+
+
+@transaction.atomic
+def translation_start(*, source: Model, locale: Locale, user) -> Model:
+    """Create the draft translation of source into the translator's own locale.
+
+    Like wagtail-localize's "Translate" action (TranslationCreator), but for one
+    object and always as a draft that is not live: it goes live through the
+    locale's review. Related objects are not translated along (they may be outside
+    the translator's rights); the draft keeps pointing at the source's ones.
+    Returns the new, specific, translated object.
+    """
+    translator_locales = user_translator_locales(user=user)
+    if not translator_locales:
+        raise PermissionDenied(_("You do not translate any language."))
+    if locale not in translator_locales:
+        raise ValidationError(
+            _("You do not translate into %(language)s."),
+            code="not_your_locale",
+            params={"language": locale.get_display_name()},
+        )
+    if isinstance(source, Page):
+        source = source.specific
+    _check_startable(source, locale, user)
+    translation_source, _created = TranslationSource.update_or_create_from_instance(
+        source
+    )
+    translation, _created = Translation.objects.update_or_create(
+        source=translation_source, target_locale=locale, defaults={"enabled": True}
+    )
+    try:
+        translation.save_target(user=user, publish=False)
+    except ValidationError as error:
+        raise ValidationError(
+            _("The translation could not be created: %(reason)s"),
+            code="invalid_content",
+            params={"reason": " ".join(error.messages)},
+        ) from error
+    target = translation.get_target_instance()
+    if isinstance(target, Page):
+        target = target.specific
+    log(
+        instance=target,
+        action="translations.start",
+        user=user,
+        data={"source_id": source.pk, "locale": locale.language_code},
+    )
+    return target
+
+
+def _check_startable(source, locale: Locale, user) -> None:
+    if not isinstance(source, Page) and type(source) not in locale_policy_models():
+        raise ValidationError(
+            _("This content cannot be translated here."), code="not_translatable"
+        )
+    if source.get_translation_or_none(locale) is not None:
+        raise ValidationError(
+            _("It is already translated into %(language)s."),
+            code="already_translated",
+            params={"language": locale.get_display_name()},
+        )
+    if not isinstance(source, Page):
+        if not _user_can_add_snippet(user, type(source), locale):
+            raise PermissionDenied(_("You cannot add this content."))
+        return
+    if source.pk in translation_blocked_page_ids(objects=[source], locale=locale):
+        raise ValidationError(
+            _("Translate the parent page “%(parent)s” into %(language)s first."),
+            code="parent_not_translated",
+            params={
+                "parent": source.get_parent().title,
+                "language": locale.get_display_name(),
+            },
+        )
+    parent = source.get_parent()
+    if not parent.is_root():
+        parent = parent.get_translation(locale)
+    if not parent.permissions_for_user(user).can_add_subpage():
+        raise PermissionDenied(_("You cannot add pages here."))
+
+
+def _user_can_add_snippet(user, model: type[Model], locale: Locale) -> bool:
+    codename = get_permission_codename("add", model._meta)
+    return user.has_perm(
+        f"{model._meta.app_label}.{codename}"
+    ) and user_can_act_in_locale(user, model, "add", locale.pk)
 
 
 @transaction.atomic

@@ -21,6 +21,11 @@ def register_admin_urls():
     return [
         path("translations/report/", views.report, name="translations_report"),
         path(
+            "translations/start/<int:content_type_id>/<int:pk>/<str:locale_code>/",
+            views.start,
+            name="translations_start",
+        ),
+        path(
             "translations/submit/<int:content_type_id>/<int:pk>/",
             views.submit_for_review,
             name="translations_submit_for_review",
@@ -55,7 +60,10 @@ class TranslationsPanel(Component):
         lists = []
         for locale in self.locales:
             rows = translation_work_list(locale=locale)
-            for row in rows[:PANEL_SIZE]:
+            shown = rows[:PANEL_SIZE]
+            views.attach_start_urls(rows=shown, user=request.user)
+            for row in shown:
+                row.start_url = row.start_urls.get(locale.language_code)
                 row.cell = row.cells[locale.language_code]
                 target = (
                     row.object.get_translation_or_none(locale)
@@ -65,9 +73,7 @@ class TranslationsPanel(Component):
                 row.target = target
                 row.target_url = finder.get_edit_url(target) if target else None
                 row.submit_url = _submit_url(row.cell, target)
-            lists.append(
-                {"locale": locale, "rows": rows[:PANEL_SIZE], "total": len(rows)}
-            )
+            lists.append({"locale": locale, "rows": shown, "total": len(rows)})
         return {
             "lists": lists,
             "request": request,
@@ -80,6 +86,15 @@ def _submit_url(cell, target) -> str | None:
         return None
     content_type = ContentType.objects.get_for_model(target)
     return reverse("translations_submit_for_review", args=[content_type.pk, target.pk])
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "translations.start",
+        _("Start translation"),
+        _("Started a translation"),
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,7 +1,15 @@
+import pytest
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.urls import reverse
-from wagtail.models import Page, WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Workflow,
+    WorkflowState,
+    WorkflowTask,
+)
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from cms.translations.selectors import translation_status_matrix
@@ -22,7 +30,7 @@ def retranslate(translation, source_text, new_text):
 
 
 def notices(user, template):
-    """Our notices to user (Wagtail sends its own workflow emails too)."""
+    """Our notices to user."""
     name = f"translations/emails/{template}"
     return [
         m
@@ -153,3 +161,38 @@ def test_translators_cannot_submit_english_pages_for_review(
 
     assert response.status_code in (302, 403)
     assert not WorkflowState.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+def test_the_translator_gets_one_email_per_review_outcome(
+    client, bilingual, translator, editor, action, django_capture_on_commit_callbacks
+):
+    es_page = bilingual.page["es"]
+    retranslate(bilingual.translations["page"], "About us", "Sobre nosotras")
+    client.force_login(translator)
+    submit(client, es_page)
+    client.force_login(editor)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, Page.objects.get(pk=es_page.pk).specific, action, "Vale")
+
+    (message,) = [m for m in mail.outbox if m.to == [translator.email]]
+    assert message.extra_headers["X-MLP-Notice"] == "translations/emails/review_outcome"
+
+
+def test_other_workflows_keep_wagtails_own_emails(bilingual, editor, admin):
+    """Only locale reviews lose Wagtail's approval email: ours replaces it."""
+    task = GroupApprovalTask.objects.create(name="Admins approve")
+    task.groups.set([Group.objects.get(name="Moderators")])
+    workflow = Workflow.objects.create(name="English review")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    english = bilingual.page["en"]
+    english.save_revision(user=editor)
+    state = workflow.start(english, editor)
+    mail.outbox.clear()
+
+    state.current_task_state.specific.approve(user=admin)
+
+    (message,) = [m for m in mail.outbox if m.to == [editor.email]]
+    assert "approved" in message.subject.lower()
