@@ -1,0 +1,23 @@
+"""Who may do what in an edition's forum; the rules the services and selectors share."""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+
+from learning.editions.membership import EditionRole, edition_role_for_user
+from learning.editions.models import Edition
+
+MODERATOR_ROLES = frozenset({EditionRole.FACILITATOR, EditionRole.COORDINATOR})
+
+
+def forum_can_moderate(*, user: AbstractBaseUser | None, edition: Edition) -> bool:
+    """Facilitators of the edition and coordinators pin, lock, hide and restore."""
+    return edition_role_for_user(user=user, edition=edition) in MODERATOR_ROLES
+
+
+class ForumPermissionDenied(PermissionDenied):
+    """A refusal with a stable `code`, like ValidationError's, for callers to keep."""
+
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

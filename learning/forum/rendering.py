@@ -1,0 +1,44 @@
+"""Post text → safe HTML: a Markdown subset, then an allowlist sanitiser (nh3).
+
+Posts are stored as written and rendered at display time. The sanitiser is the
+last step, so whatever the Markdown converter lets through, only the tags and
+attributes below reach a reader: no script, no event handler, no style, no SVG,
+and links only to http, https and mailto addresses.
+"""
+
+import html
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    {"p", "br", "strong", "em", "a", "ul", "ol", "li", "code", "pre", "blockquote"}
+)
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow noopener ugc"
+# Removed with their content, not just unwrapped.
+DROPPED_WITH_CONTENT = frozenset({"script", "style", "svg", "math", "template"})
+
+
+def markdown_render(*, text: str) -> str:
+    """The post's text as sanitised HTML, safe to mark safe in a template."""
+    # Raw HTML is shown as text, not interpreted: escape it before Markdown sees it
+    # (">" stays so that quotes still work; alone it opens no tag).
+    escaped = html.escape(text, quote=False).replace("&gt;", ">")
+    converted = markdown.markdown(escaped, extensions=["nl2br", "sane_lists"])
+    return nh3.clean(
+        converted,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        url_relative="deny",
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+def markdown_quote(*, text: str) -> str:
+    """The text as a Markdown quote, to start a reply that quotes it."""
+    return "\n".join(f"> {line}" for line in text.splitlines()) + "\n\n"

@@ -1,0 +1,300 @@
+"""Reads of an edition's forum, every one scoped by membership.
+
+Callers: the forum's site views (views.py), the digest command and, later, the
+API. A user who is not a member of a thread's edition gets `DoesNotExist` (the
+views turn it into a 404), so nobody can confirm another edition's threads.
+"""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Generic, TypeVar
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from wagtail.models import Locale
+
+from learning.catalogue.models import SessionTopicPage
+from learning.editions.membership import edition_list_for_member
+from learning.editions.models import Edition, Meeting
+
+from .enums import ThreadMode
+from .models import Post, Thread, ThreadFollow
+from .permissions import forum_can_moderate
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+T = TypeVar("T")
+
+
+@dataclass
+class CursorPage(Generic[T]):
+    """One page of a keyset-paged list; `next_cursor` is empty on the last page."""
+
+    items: list[T]
+    next_cursor: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ThreadView:
+    """A thread as one reader sees it: the question in their language, the deadline."""
+
+    thread: Thread
+    title: str
+    answer_before: Meeting | None
+
+
+def _cursor_encode(values: list[Any]) -> str:
+    raw = json.dumps(values, default=str).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _cursor_decode(cursor: str, length: int) -> list[Any] | None:
+    """The cursor's values, or None for a missing or malformed one (first page)."""
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, binascii.Error):
+        return None
+    if not isinstance(values, list) or len(values) != length:
+        return None
+    return values
+
+
+def _moment(value: Any) -> datetime | None:
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if parsed is not None and timezone.is_naive(parsed):
+        return None
+    return parsed
+
+
+def _page_size(limit: int) -> int:
+    return max(1, min(int(limit), MAX_PAGE_SIZE))
+
+
+def thread_list_for_user(
+    *, user: AbstractBaseUser | None, edition: Edition | None = None
+) -> QuerySet[Thread]:
+    """Threads of the editions the user belongs to, pinned first, latest activity."""
+    threads = Thread.objects.filter(edition__in=edition_list_for_member(user=user))
+    if edition is not None:
+        threads = threads.filter(edition=edition)
+    return threads.select_related("edition", "session_topic").order_by(
+        "-is_pinned", "-last_activity_at", "-pk"
+    )
+
+
+def thread_get_for_user(*, user: AbstractBaseUser | None, pk: int) -> Thread:
+    """The thread when the user belongs to its edition; `DoesNotExist` otherwise."""
+    return thread_list_for_user(user=user).get(pk=pk)
+
+
+def thread_page_for_user(
+    *,
+    user: AbstractBaseUser | None,
+    edition: Edition,
+    cursor: str = "",
+    limit: int = DEFAULT_PAGE_SIZE,
+    language: str = "",
+) -> CursorPage[ThreadView]:
+    """One page of the edition's threads, keyset-paged on (pinned, activity, id)."""
+    size = _page_size(limit)
+    threads = thread_list_for_user(user=user, edition=edition)
+    after = _cursor_decode(cursor, 3)
+    moment = _moment(after[1]) if after else None
+    if after and moment is not None and isinstance(after[2], int):
+        pinned = bool(after[0])
+        later = Q(is_pinned=pinned, last_activity_at=moment, pk__lt=after[2])
+        older = Q(is_pinned=pinned, last_activity_at__lt=moment)
+        unpinned = Q(is_pinned=False) if pinned else Q(pk__in=[])
+        threads = threads.filter(later | older | unpinned)
+    rows = list(threads[: size + 1])
+    next_cursor = ""
+    if len(rows) > size:
+        rows = rows[:size]
+        last = rows[-1]
+        next_cursor = _cursor_encode(
+            [last.is_pinned, last.last_activity_at.isoformat(), last.pk]
+        )
+    return CursorPage(
+        items=thread_views(threads=rows, language=language), next_cursor=next_cursor
+    )
+
+
+def thread_views(*, threads: list[Thread], language: str = "") -> list[ThreadView]:
+    """The threads with their question in `language` and the meeting they precede."""
+    if not threads:
+        return []
+    titles = _question_titles(threads=threads, language=language)
+    meetings = _meetings_by_topic(threads=threads)
+    return [
+        ThreadView(
+            thread=thread,
+            title=titles.get(thread.pk, thread.title),
+            answer_before=meetings.get((thread.edition_id, thread.session_topic_id)),
+        )
+        for thread in threads
+    ]
+
+
+def _meetings_by_topic(
+    *, threads: list[Thread]
+) -> dict[tuple[int, int | None], Meeting]:
+    """The first meeting of each (edition, session topic) of the threads."""
+    topic_ids = {t.session_topic_id for t in threads if t.session_topic_id}
+    edition_ids = {t.edition_id for t in threads}
+    found: dict[tuple[int, int | None], Meeting] = {}
+    if not topic_ids:
+        return found
+    meetings = Meeting.objects.filter(
+        edition_id__in=edition_ids, session_topic_id__in=topic_ids
+    ).order_by("starts_at", "pk")
+    for meeting in meetings:
+        found.setdefault((meeting.edition_id, meeting.session_topic_id), meeting)
+    return found
+
+
+def _question_titles(*, threads: list[Thread], language: str) -> dict[int, str]:
+    """Thread id → its question read from the page in `language`, where translated."""
+    topics = {t.session_topic_id: t.session_topic for t in threads if t.session_topic}
+    if not topics:
+        return {}
+    locale = Locale.objects.filter(language_code=language).first() if language else None
+    pages: dict[int, SessionTopicPage] = dict(topics)
+    if locale is not None:
+        translation_keys = {page.translation_key for page in topics.values()}
+        translated = SessionTopicPage.objects.filter(
+            translation_key__in=translation_keys, locale=locale
+        )
+        by_key = {page.translation_key: page for page in translated}
+        for topic_id, page in topics.items():
+            pages[topic_id] = by_key.get(page.translation_key, page)
+    questions: dict[int, dict[str, str]] = {
+        topic_id: {
+            block.id: str(block.value)
+            for block in page.forum_questions
+            if block.block_type == "question"
+        }
+        for topic_id, page in pages.items()
+    }
+    titles: dict[int, str] = {}
+    for thread in threads:
+        text = questions.get(thread.session_topic_id, {}).get(thread.question_key)
+        if text:
+            titles[thread.pk] = text
+    return titles
+
+
+def post_list_for_thread(
+    *, user: AbstractBaseUser | None, thread: Thread
+) -> QuerySet[Post]:
+    """The thread's posts the user may read, oldest first.
+
+    Moderators read every post, hidden ones included. Others do not see hidden
+    posts (except their own), and in "post first" mode see only their own posts
+    until they have written one.
+    """
+    posts = Post.objects.filter(thread=thread).select_related(
+        "author", "participant__enrolment__organisation", "quote__author"
+    )
+    if forum_can_moderate(user=user, edition=thread.edition):
+        # Moderators see how often each post was flagged.
+        return posts.annotate(flag_count=Count("flags")).order_by("created_at", "pk")
+    mine = Q(author=user)
+    posts = posts.filter(Q(is_hidden=False) | mine)
+    if thread.mode == ThreadMode.POST_FIRST and not thread_user_has_posted(
+        user=user, thread=thread
+    ):
+        posts = posts.filter(mine)
+    return posts.order_by("created_at", "pk")
+
+
+def thread_user_has_posted(*, user: AbstractBaseUser | None, thread: Thread) -> bool:
+    """Whether the user has written a post in the thread."""
+    if user is None or not user.is_authenticated:
+        return False
+    return Post.objects.filter(thread=thread, author=user).exists()
+
+
+def post_page_for_thread(
+    *,
+    user: AbstractBaseUser | None,
+    thread: Thread,
+    cursor: str = "",
+    limit: int = DEFAULT_PAGE_SIZE,
+) -> CursorPage[Post]:
+    """One page of the thread's readable posts, keyset-paged on (created_at, id).
+
+    A deep page costs what the first does: the cursor names the last post shown,
+    and the next page starts right after it through the (thread, created_at, id)
+    index, without counting or skipping rows.
+    """
+    size = _page_size(limit)
+    posts = post_list_for_thread(user=user, thread=thread)
+    after = _cursor_decode(cursor, 2)
+    moment = _moment(after[0]) if after else None
+    if after and moment is not None and isinstance(after[1], int):
+        posts = posts.filter(
+            Q(created_at__gt=moment) | Q(created_at=moment, pk__gt=after[1])
+        )
+    rows = list(posts[: size + 1])
+    for row in rows:
+        row.thread = thread  # spares a query per post that reads its thread
+    next_cursor = ""
+    if len(rows) > size:
+        rows = rows[:size]
+        next_cursor = _cursor_encode([rows[-1].created_at.isoformat(), rows[-1].pk])
+    return CursorPage(items=rows, next_cursor=next_cursor)
+
+
+def post_get_for_user(*, user: AbstractBaseUser | None, pk: int) -> Post:
+    """A post the user may read; `DoesNotExist` otherwise (another edition, hidden)."""
+    post = Post.objects.select_related("thread__edition", "author").get(
+        pk=pk, thread__edition__in=edition_list_for_member(user=user)
+    )
+    readable = post_list_for_thread(user=user, thread=post.thread)
+    if not readable.filter(pk=post.pk).exists():
+        raise Post.DoesNotExist
+    return post
+
+
+def thread_is_followed(*, user: AbstractBaseUser | None, thread: Thread) -> bool:
+    """Whether the user follows the thread."""
+    if user is None or not user.is_authenticated:
+        return False
+    return ThreadFollow.objects.filter(thread=thread, user=user).exists()
+
+
+def meeting_digest_due_list(*, now: datetime, hours: int) -> QuerySet[Meeting]:
+    """Meetings on a session topic starting within `hours` whose digest is unsent."""
+    return (
+        Meeting.objects.filter(
+            starts_at__gt=now,
+            starts_at__lte=now + timedelta(hours=hours),
+            session_topic__isnull=False,
+            forum_digest__isnull=True,
+        )
+        .select_related("edition", "session_topic")
+        .order_by("starts_at", "pk")
+    )
+
+
+def post_author_name(*, post: Post) -> str:
+    """The name shown for a post: the participant's, else the user's."""
+    if post.participant_id and post.participant.name:
+        return post.participant.name
+    author = post.author
+    return author.get_full_name() or author.get_short_name() or author.email
+
+
+def post_cursor_at(*, post: Post) -> str:
+    """A cursor whose page starts with `post` (to show a new reply after posting)."""
+    return _cursor_encode([post.created_at.isoformat(), post.pk - 1])

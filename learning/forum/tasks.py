@@ -1,0 +1,113 @@
+"""Background tasks that send the forum's emails; they take ids, never objects."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from learning.editions.membership import edition_role_for_user
+from learning.editions.models import Meeting
+from learning.notifications.emails import email_language, email_send, site_url
+from learning.participants.selectors import participant_time_zone
+
+from .models import Post, ThreadFollow
+from .selectors import post_author_name, post_list_for_thread, thread_views
+
+
+@task()
+def forum_reply_email_send(*, post_id: int) -> int:
+    """Email the thread's followers a new reply they may read; returns emails sent."""
+    post = (
+        Post.objects.select_related(
+            "thread__edition", "thread__session_topic", "author", "participant"
+        )
+        .filter(pk=post_id, is_hidden=False)
+        .first()
+    )
+    if post is None:
+        return 0
+    thread = post.thread
+    follows = ThreadFollow.objects.filter(thread=thread).exclude(user=post.author)
+    sent = 0
+    for follow in follows.select_related("user"):
+        reader = follow.user
+        # People who left the edition, or may not read the post yet ("post
+        # first" mode), are not sent it.
+        if edition_role_for_user(user=reader, edition=thread.edition) is None:
+            continue
+        if not post_list_for_thread(user=reader, thread=thread).filter(pk=post.pk):
+            continue
+        language = _language_of(reader)
+        email_send(
+            template="forum_reply",
+            to=[reader.email],
+            language=language,
+            context={
+                "post": post,
+                "thread": thread,
+                "thread_title": thread_views(threads=[thread], language=language)[
+                    0
+                ].title,
+                "edition": thread.edition,
+                "author_name": post_author_name(post=post),
+                "thread_url": _url("forum:thread", language, pk=thread.pk),
+            },
+        )
+        sent += 1
+    return sent
+
+
+@task()
+def forum_digest_email_send(
+    *, meeting_id: int, post_ids: list[int], user_ids: list[int]
+) -> int:
+    """Email each facilitator one digest of the answers before the meeting."""
+    meeting = Meeting.objects.select_related("edition", "session_topic").get(
+        pk=meeting_id
+    )
+    posts = list(
+        Post.objects.filter(pk__in=post_ids)
+        .select_related(
+            "thread__session_topic", "author", "participant__enrolment__organisation"
+        )
+        .order_by("thread_id", "created_at", "pk")
+    )
+    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    for user in users:
+        language = _language_of(user)
+        email_send(
+            template="forum_digest",
+            to=[user.email],
+            language=language,
+            context={
+                "meeting": meeting,
+                "edition": meeting.edition,
+                "time_zone": participant_time_zone(user=user, edition=meeting.edition),
+                "answers": _answers(posts=posts, language=language),
+                "forum_url": _url(
+                    "forum:index", language, edition_id=meeting.edition_id
+                ),
+            },
+        )
+    return len(users)
+
+
+def _answers(*, posts: list[Post], language: str) -> list[tuple[Post, str, str]]:
+    """(post, author's name, its thread's question in `language`) for the digest."""
+    threads = list({post.thread_id: post.thread for post in posts}.values())
+    titles = {
+        view.thread.pk: view.title
+        for view in thread_views(threads=threads, language=language)
+    }
+    return [
+        (post, post_author_name(post=post), titles[post.thread_id]) for post in posts
+    ]
+
+
+def _language_of(user) -> str:
+    return email_language(language=getattr(user, "preferred_language", "") or "")
+
+
+def _url(name: str, language: str, **kwargs: int) -> str:
+    with translation.override(language):
+        return site_url() + reverse(name, kwargs=kwargs)
