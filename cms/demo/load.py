@@ -10,7 +10,9 @@ from wagtail.models import Locale, Page
 from cms.translations.services import translation_roles_setup
 
 from . import accounts, catalogue, site, tree
+from . import forum as demo_forum
 from . import learning as demo_learning
+from . import materials as demo_materials
 from .builder import DemoBuilder
 from .generated import build_media
 
@@ -48,6 +50,8 @@ class DemoLoader:
             Step(_("Home page content and navigation"), self.navigation),
             Step(_("Accounts and groups"), self.accounts),
             Step(_("Editions, meetings and enrolments"), self.editions),
+            Step(_("Forum threads and replies"), self.forum),
+            Step(_("Shared materials and review marks"), self.materials),
         ]
 
     def languages(self) -> None:
@@ -107,5 +111,14 @@ class DemoLoader:
         # After the accounts: participant-a and participant-b take part.
         programme = self.builder.refs.pages["programme-mlp"]
         created, reused = demo_learning.ensure_editions(programme=programme)
+        self._count(created, reused)
+
+    def forum(self) -> None:
+        self._count(*demo_forum.ensure_forum())
+
+    def materials(self) -> None:
+        self._count(*demo_materials.ensure_materials())
+
+    def _count(self, created: int, reused: int) -> None:
         self.builder.counts.created += created
         self.builder.counts.reused += reused

@@ -65,6 +65,17 @@ def edition_list_for_member(*, user: AbstractBaseUser | None) -> QuerySet[Editio
     return Edition.objects.filter(pk__in=ids)
 
 
+def edition_list_facilitated(*, user: AbstractBaseUser | None) -> QuerySet[Edition]:
+    """The editions the user facilitates, newest first, with their programme."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Edition.objects.none()
+    return (
+        Edition.objects.filter(facilitators=user)
+        .select_related("programme")
+        .order_by("-starts_on", "pk")
+    )
+
+
 def edition_role_for_user(
     *, user: AbstractBaseUser | None, edition: Edition
 ) -> EditionRole | None:

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from learning.calendar import calendar_build
+from learning.editions.membership import edition_list_facilitated
 
 from .selectors import (
     calendar_feed_exists,
@@ -31,7 +32,8 @@ def programme_home(request: HttpRequest) -> HttpResponse:
     """The signed-in user's editions, meetings, colleagues and recordings.
 
     Access: signed-in users only (others go to the sign-in page); each sees only
-    the editions where they represent an organisation.
+    the editions where they represent an organisation, and the editions they
+    facilitate (links to their forum, materials and attendance pages).
     """
     new_token = request.session.pop(NEW_FEED_SESSION_KEY, "")
     feed_url = ""
@@ -44,6 +46,7 @@ def programme_home(request: HttpRequest) -> HttpResponse:
         "learning/participants/programme.html",
         {
             "editions": participant_programme_list(user=request.user),
+            "facilitated": edition_list_facilitated(user=request.user),
             "join_minutes": join_link_minutes_before(),
             "has_calendar_feed": calendar_feed_exists(user=request.user),
             "new_feed_url": feed_url,

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tests.factories.users import UserFactory
+
 from .conftest import seat
 
 
@@ -96,3 +98,20 @@ def test_the_page_is_in_spanish_with_spanish_titles(client, live_seats):
 
     assert 'lang="es"' in html
     assert "Tema 1" in html
+
+
+def test_a_facilitator_finds_the_editions_they_facilitate_and_no_other(
+    client, live_seats
+):
+    seat_a, seat_b = live_seats
+    facilitator = UserFactory(email="rocio@example.org", is_staff=True)
+    seat_a.edition.facilitators.add(facilitator)
+    client.force_login(facilitator)
+
+    page = client.get(programme_url()).content.decode()
+
+    assert "Editions you facilitate" in page
+    assert f'data-facilitated-edition="{seat_a.edition.pk}"' in page
+    assert reverse("forum:index", kwargs={"edition_id": seat_a.edition.pk}) in page
+    assert f'data-facilitated-edition="{seat_b.edition.pk}"' not in page
+    assert "You do not represent an organisation" not in page
