@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "attendance"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.meeting_list, name="meetings"),
+    path("mine/", views.my_attendance, name="mine"),
+    path("meetings/<int:meeting_id>/", views.quick_sheet, name="sheet"),
+]

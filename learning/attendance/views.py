@@ -1,0 +1,120 @@
+"""Site pages of attendance: the facilitators' quick page and one's own attendance.
+
+The quick page is built for use during a two-hour online meeting: one form, three
+large choices per person, grouped by organisation, usable without JavaScript.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from learning.editions.models import Meeting
+
+from .enums import AttendanceSource, AttendanceStatus
+from .selectors import (
+    attendance_list_for_user,
+    attendance_sheet_for_meeting,
+    meeting_get_for_marker,
+    meeting_list_for_marker,
+)
+from .services import attendance_mark_many
+
+FIELD_PREFIX = "status-"
+
+
+@never_cache
+@login_required
+@require_GET
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """The meetings of the editions the user facilitates, each linking to its sheet.
+
+    Access: signed-in users; a user who facilitates nothing sees an empty list.
+    """
+    now = timezone.now()
+    meetings = list(meeting_list_for_marker(user=request.user))
+    return render(
+        request,
+        "learning/attendance/meetings.html",
+        {
+            "past": [m for m in meetings if m.starts_at <= now][::-1],
+            "upcoming": [m for m in meetings if m.starts_at > now],
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def quick_sheet(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """Mark everyone's attendance at one meeting in one form.
+
+    Access: the facilitators of the meeting's edition and coordinators; for
+    everyone else (participants included) the page does not exist (404).
+    """
+    try:
+        meeting = meeting_get_for_marker(user=request.user, pk=meeting_id)
+    except Meeting.DoesNotExist as error:
+        raise Http404 from error
+    groups = attendance_sheet_for_meeting(meeting=meeting)
+    errors: list[str] = []
+    if request.method == "POST":
+        allowed = set(AttendanceStatus.values)
+        marks = {
+            row.participant.pk: request.POST[f"{FIELD_PREFIX}{row.participant.pk}"]
+            for group in groups
+            for row in group.rows
+            if request.POST.get(f"{FIELD_PREFIX}{row.participant.pk}") in allowed
+        }
+        try:
+            result = attendance_mark_many(
+                meeting=meeting,
+                marks=marks,
+                actor=request.user,
+                source=AttendanceSource.QUICK_PAGE,
+            )
+        except (ValidationError, PermissionDenied) as error:
+            errors = list(getattr(error, "messages", [str(error)]))
+        else:
+            messages.success(
+                request,
+                _("Attendance saved: %(new)d new, %(changed)d changed.")
+                % {"new": result.created, "changed": result.changed},
+            )
+            return redirect(reverse("attendance:sheet", args=[meeting.pk]))
+    unmarked = sum(1 for group in groups for row in group.rows if not row.status)
+    return render(
+        request,
+        "learning/attendance/sheet.html",
+        {
+            "meeting": meeting,
+            "edition": meeting.edition,
+            "groups": groups,
+            "statuses": AttendanceStatus.choices,
+            "field_prefix": FIELD_PREFIX,
+            "errors": errors,
+            "unmarked": unmarked,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def my_attendance(request: HttpRequest) -> HttpResponse:
+    """The signed-in participant's own attendance, per meeting and per module.
+
+    Access: signed-in users; each sees only their own marks.
+    """
+    return render(
+        request,
+        "learning/attendance/mine.html",
+        {"editions": attendance_list_for_user(user=request.user)},
+    )

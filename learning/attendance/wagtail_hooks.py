@@ -1,0 +1,19 @@
+"""Audit log actions of attendance: who marked whom, when, from what to what."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+ATTENDANCE_LOG_ACTIONS = (
+    ("attendance.mark", _("Mark attendance"), _("Attendance marked")),
+    (
+        "attendance.import",
+        _("Import a Zoom attendance report"),
+        _("Attendance imported from a Zoom report"),
+    ),
+)
+
+
+@hooks.register("register_log_actions")
+def register_attendance_log_actions(actions):
+    for action, label, message in ATTENDANCE_LOG_ACTIONS:
+        actions.register_action(action, label, message)
