@@ -27,8 +27,9 @@ from .permissions import attendance_can_mark
 class ModuleAttendance:
     """A participant's attendance in one module they chose.
 
-    `attended` counts "present" marks only: an excused absence is shown
-    (`excused`) but does not count towards the rate.
+    `attended` counts "present" marks. An excused absence leaves the count: the
+    rate is attended / (held - excused), the rule certificates apply too
+    (learning/certificates/selectors.py).
     """
 
     module: ModulePage
@@ -37,16 +38,23 @@ class ModuleAttendance:
     excused: int
 
     @property
+    def counted(self) -> int:
+        """Held meetings that count: those without an excused absence."""
+        return self.meetings_held - self.excused
+
+    @property
     def rate(self) -> float | None:
-        """Share of the held meetings attended, 0..1; None before any was held."""
-        if not self.meetings_held:
+        """Share of the counted meetings attended, 0..1; None when none counts."""
+        if self.counted <= 0:
             return None
-        return self.attended / self.meetings_held
+        return self.attended / self.counted
 
     @property
     def percent(self) -> int | None:
-        rate = self.rate
-        return None if rate is None else round(rate * 100)
+        """Whole percent, rounded down (as certificates compare it)."""
+        if self.counted <= 0:
+            return None
+        return self.attended * 100 // self.counted
 
 
 def attendance_by_module_for_participant(

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, ForumQuestionsBlock, MaterialsBlock, SubTopicsBlock
-from .enums import ProgrammeFormat
+from .enums import CertificateLanguages, ProgrammeFormat
 from .fields import LanguageListField
 from .forms import ModulePageForm
 
@@ -81,6 +81,13 @@ class ProgrammePage(Page):
         default=75,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
+    certificate_languages = models.CharField(
+        _("certificate languages"),
+        max_length=16,
+        choices=CertificateLanguages.choices,
+        default=CertificateLanguages.PARTICIPANT,
+        help_text=_("Print certificates in the participant's language or in both."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("more"))
 
     content_panels = [
@@ -103,6 +110,7 @@ class ProgrammePage(Page):
             [
                 FieldPanel("certificate_rule"),
                 FieldPanel("certificate_attendance_threshold"),
+                FieldPanel("certificate_languages"),
             ],
             heading=_("Certificate"),
         ),
@@ -127,6 +135,7 @@ class ProgrammePage(Page):
         APIField("what_you_get"),
         APIField("certificate_rule"),
         APIField("certificate_attendance_threshold"),
+        APIField("certificate_languages"),
         APIField("body"),
     ]
 

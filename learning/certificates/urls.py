@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "certificates"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.certificate_list, name="list"),
+    path("<int:pk>/download/", views.certificate_download, name="download"),
+]

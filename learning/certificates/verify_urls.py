@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "certificate_verify"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:code>/", views.certificate_verify, name="verify"),
+]

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from learning.admin_panels import LearningDashboardPanel
+from learning.certificates.views_admin import CertificateViewSet
 from learning.enrolments.views_admin import EnrolmentViewSet
 from learning.infosessions.views_admin import InfoSessionViewSet, RegistrationViewSet
 from learning.privacy.views_admin import PersonDataViewSet
@@ -26,6 +27,7 @@ class LearningViewSetGroup(ModelViewSetGroup):
         EditionViewSet,
         MeetingViewSet,
         EnrolmentViewSet,
+        CertificateViewSet,
         InfoSessionViewSet,
         RegistrationViewSet,
         PersonDataViewSet,
