@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from learning.editions.models import Meeting
 
 from .enums import AttendanceSource, AttendanceStatus
+from .imports import attendance_import_apply, attendance_import_preview
 from .selectors import (
     attendance_list_for_user,
     attendance_sheet_for_meeting,
@@ -27,6 +28,14 @@ from .selectors import (
 from .services import attendance_mark_many
 
 FIELD_PREFIX = "status-"
+MINUTES_PREFIX = "minutes-"
+
+
+def _meeting_for_marker(request: HttpRequest, meeting_id: int) -> Meeting:
+    try:
+        return meeting_get_for_marker(user=request.user, pk=meeting_id)
+    except Meeting.DoesNotExist as error:
+        raise Http404 from error
 
 
 @never_cache
@@ -58,10 +67,7 @@ def quick_sheet(request: HttpRequest, meeting_id: int) -> HttpResponse:
     Access: the facilitators of the meeting's edition and coordinators; for
     everyone else (participants included) the page does not exist (404).
     """
-    try:
-        meeting = meeting_get_for_marker(user=request.user, pk=meeting_id)
-    except Meeting.DoesNotExist as error:
-        raise Http404 from error
+    meeting = _meeting_for_marker(request, meeting_id)
     groups = attendance_sheet_for_meeting(meeting=meeting)
     errors: list[str] = []
     if request.method == "POST":
@@ -118,3 +124,85 @@ def my_attendance(request: HttpRequest) -> HttpResponse:
         "learning/attendance/mine.html",
         {"editions": attendance_list_for_user(user=request.user)},
     )
+
+
+@never_cache
+@login_required
+@require_http_methods(["POST"])
+def zoom_import(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """Upload a Zoom participant report (CSV) and see the proposed marks.
+
+    Access: the facilitators of the meeting's edition and coordinators (404 for
+    everyone else). Nothing is saved here: the preview has its own confirm form.
+    """
+    meeting = _meeting_for_marker(request, meeting_id)
+    upload = request.FILES.get("report")
+    if upload is None:
+        messages.error(request, _("Choose the CSV file of Zoom's participant report."))
+        return redirect(reverse("attendance:sheet", args=[meeting.pk]))
+    try:
+        preview = attendance_import_preview(
+            meeting=meeting, data=upload.read(), actor=request.user
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(reverse("attendance:sheet", args=[meeting.pk]))
+    return render(
+        request,
+        "learning/attendance/import_preview.html",
+        {
+            "meeting": meeting,
+            "edition": meeting.edition,
+            "preview": preview,
+            "statuses": AttendanceStatus.choices,
+            "field_prefix": FIELD_PREFIX,
+            "minutes_prefix": MINUTES_PREFIX,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def zoom_import_confirm(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """Save the marks confirmed on the import preview.
+
+    Access: the facilitators of the meeting's edition and coordinators (404 for
+    everyone else); POST with CSRF token.
+    """
+    meeting = _meeting_for_marker(request, meeting_id)
+    allowed = set(AttendanceStatus.values)
+    marks: dict[int, str] = {}
+    minutes: dict[int, int | None] = {}
+    for name, value in request.POST.items():
+        if not name.startswith(FIELD_PREFIX) or value not in allowed:
+            continue
+        try:
+            participant_id = int(name.removeprefix(FIELD_PREFIX))
+        except ValueError:
+            continue
+        marks[participant_id] = value
+        stayed = request.POST.get(f"{MINUTES_PREFIX}{participant_id}", "")
+        minutes[participant_id] = int(stayed) if stayed.isdigit() else None
+    try:
+        result = attendance_import_apply(
+            meeting=meeting,
+            marks=marks,
+            minutes=minutes,
+            actor=request.user,
+            unmatched=_int(request.POST.get("unmatched", "0")),
+        )
+    except (ValidationError, PermissionDenied) as error:
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("Attendance imported: %(new)d new, %(changed)d changed.")
+            % {"new": result.created, "changed": result.changed},
+        )
+    return redirect(reverse("attendance:sheet", args=[meeting.pk]))
+
+
+def _int(value: str) -> int:
+    return int(value) if value.isdigit() else 0
