@@ -11,7 +11,7 @@ DEMO_PASSWORD ?= mutual-demo
 TEST_WORKERS ?= auto
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
-.PHONY: run install migrate demo test test-fast lint format check messages clean
+.PHONY: run install migrate demo worker test test-fast lint format check messages clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ demo: migrate
 ## run: create the virtualenv, migrate, load the bilingual demo site and serve it
 run: demo
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+## worker: run background tasks (emails, PDFs) queued with TASKS_BACKEND=django_tasks_db.DatabaseBackend
+worker: migrate
+	$(MANAGE) db_worker
 
 ## test: the whole suite with the coverage floor (browser tests need chromium)
 test: install

@@ -29,6 +29,7 @@ COORDINATOR_PERMISSIONS = (
             ("enrolments", "enrolment"),
             ("infosessions", "infosession"),
             ("infosessions", "infosessionregistration"),
+            ("certificates", "certificate"),
         )
         for action in ("add", "change", "view")
     ),

@@ -1,5 +1,6 @@
 """Settings shared by every profile. The environment is read here and only here."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -57,9 +58,15 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "api",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
+    # The database task backend's tables exist in every profile, so migrations agree;
+    # only production selects it (TASKS_BACKEND).
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +88,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin uploads that meet a storage outage get a message instead of a 500.
+    "cms.core.storage_errors.StorageUnavailableMiddleware",
+    # Last: turns a login refused by axes into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -142,6 +154,12 @@ if _cache_url:
         CACHES = {"default": env.cache_url_config(_cache_url)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds each /healthz check (database, cache, storage) may take.
+HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=3.0)
+# With a shared cache, sessions are read from it and written through to the
+# database, so every app process sees them and a cache flush signs nobody out.
+if _cache_url:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Email ------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -172,6 +190,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # The site's own sign-in page; the admin keeps its own (WAGTAILADMIN_LOGIN_URL).
 LOGIN_URL = "accounts:login"
+
+# Login throttling (django-axes) on every form that calls authenticate(request=...):
+# the site's sign-in, the Wagtail admin's and any API token endpoint. A user name is
+# locked out from one client address after AXES_FAILURE_LIMIT failures in a row.
+AUTHENTICATION_BACKENDS = ["cms.core.throttling.ThrottledModelBackend"]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.core.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.core.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "cms.core.throttling.login_username"
+# How many proxies (load balancers) in front of the app append to X-Forwarded-For;
+# 0 trusts only the socket's address.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 LOGIN_REDIRECT_URL = "participants:home"
 
 # Languages ---------------------------------------------------------------------------
@@ -199,7 +234,7 @@ LEARNING_DELIVERY_LANGUAGES = list(KNOWN_LANGUAGES.items())
 
 # Static and media files ---------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Files only members may download (edition materials, certificates): outside
@@ -216,6 +251,32 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# S3-compatible object storage: with a bucket name, media ("media/" prefix, public
+# URLs or the CDN's) and members-only files ("private/" prefix, short-lived signed
+# URLs only) go to the bucket; see cms/core/storages.py and the README.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    from cms.core.storages import s3_storages
+
+    STORAGES.update(
+        s3_storages(
+            bucket=AWS_STORAGE_BUCKET_NAME,
+            endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default=""),
+            region=env.str("AWS_S3_REGION_NAME", default=""),
+            access_key=env.str("AWS_ACCESS_KEY_ID", default=""),
+            secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=""),
+            custom_domain=env.str("AWS_S3_CUSTOM_DOMAIN", default=""),
+            querystring_expire=env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+            public_acl=env.str("AWS_DEFAULT_ACL", default=""),
+            private_acl=env.str("AWS_PRIVATE_ACL", default="private"),
+            addressing_style=env.str("AWS_S3_ADDRESSING_STYLE", default=""),
+            connect_timeout=env.float("AWS_S3_CONNECT_TIMEOUT", default=3.0),
+            read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=10.0),
+            max_attempts=env.int("AWS_S3_MAX_ATTEMPTS", default=2),
+        )
+    )
+    # Wagtail checks a document's collection privacy, then redirects to a signed URL.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail ----------------------------------------------------------------------------
@@ -256,15 +317,58 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
 REST_FRAMEWORK = {
+    # Keys and personal tokens (Bearer), then the site's session (with CSRF).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.KeyAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly"
     ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttling.KeyRateThrottle",
+        "api.throttling.AnonymousRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_ANON_RATE", default="600/hour"),
+        "token_create": "10/hour",
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Mutual Learning Platform API",
+    "DESCRIPTION": "Content and learning data in English and Spanish.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.schema.only_v1"],
+    # Swagger UI from our own static files (drf-spectacular-sidecar), no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# LOG_FORMAT=json writes one JSON object per line (production's default).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "cms.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": env.str("LOG_FORMAT", default="text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
@@ -273,3 +377,9 @@ LEARNING_MATERIAL_PAGE_MODELS = ["publications.PublicationPage", "videos.VideoPa
 LEARNING_CATALOGUE_PARENT_PAGE_MODELS = ["home.HomePage"]
 # Participants see a meeting's join link from this many minutes before it starts.
 LEARNING_JOIN_LINK_VISIBLE_MINUTES_BEFORE = 30
+# The largest file a member may share with their edition (bytes).
+LEARNING_MATERIAL_MAX_BYTES = env.int(
+    "LEARNING_MATERIAL_MAX_BYTES", default=20 * 1024 * 1024
+)
+# How long a forum post's author may still edit it.
+LEARNING_FORUM_EDIT_MINUTES = 30

@@ -16,6 +16,9 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mlp-test-private-"))
 STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The test client's login() authenticates without a request, which axes refuses;
+# tests/production/test_login_throttling.py switches it on.
+AXES_ENABLED = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 LOGGING["root"]["level"] = "WARNING"

@@ -13,7 +13,7 @@ from learning.editions.membership import (
     edition_list_for_member,
     participant_list_members,
 )
-from learning.editions.models import Meeting
+from learning.editions.models import Edition, Meeting
 from learning.editions.selectors import edition_schedule
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Participant
@@ -223,3 +223,107 @@ def attendance_list_for_user(
             )
         )
     return result
+
+
+# Coordinators' report ---------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """Present, absent, excused and unmarked marks, and the resulting rate."""
+
+    label: str
+    present: int = 0
+    absent: int = 0
+    excused: int = 0
+    unmarked: int = 0
+
+    def add(self, status: str) -> None:
+        if status == AttendanceStatus.PRESENT:
+            self.present += 1
+        elif status == AttendanceStatus.ABSENT:
+            self.absent += 1
+        elif status == AttendanceStatus.EXCUSED:
+            self.excused += 1
+        else:
+            self.unmarked += 1
+
+    @property
+    def counted(self) -> int:
+        """Marks that count towards the rate: excused absences leave the count."""
+        return self.present + self.absent + self.unmarked
+
+    @property
+    def percent(self) -> int | None:
+        return self.present * 100 // self.counted if self.counted else None
+
+
+@dataclass
+class AttendanceReport:
+    edition: Edition
+    meetings: list[tuple[Meeting, Tally]]
+    modules: list[Tally]
+    organisations: list[Tally]
+    people: list[tuple[Participant, Tally]]
+
+
+def attendance_report_for_edition(
+    *, edition: Edition, now: datetime | None = None
+) -> AttendanceReport:
+    """Attendance of the edition's held meetings by meeting, module and organisation.
+
+    A participant counts at a meeting when their organisation chose its module
+    (meetings outside any module count for everyone). Six queries, whatever the
+    number of meetings and people.
+    """
+    now = now or timezone.now()
+    members = list(
+        participant_list_members(edition=edition)
+        .select_related("enrolment__organisation")
+        .prefetch_related("enrolment__modules")
+        .order_by("enrolment__organisation__name", "name", "pk")
+    )
+    chosen = {
+        member.pk: {module.pk for module in member.enrolment.modules.all()}
+        for member in members
+    }
+    marks = {
+        (participant_id, meeting_id): status
+        for participant_id, meeting_id, status in Attendance.objects.filter(
+            meeting__edition=edition
+        ).values_list("participant_id", "meeting_id", "status")
+    }
+    meetings: list[tuple[Meeting, Tally]] = []
+    modules: dict[int, Tally] = {}
+    organisations: dict[int, Tally] = {}
+    people = {member.pk: Tally(label=member.name) for member in members}
+    for group in edition_schedule(edition=edition):
+        module_id = group.module.pk if group.module else None
+        if group.module is not None:
+            modules.setdefault(module_id, Tally(label=group.module.localized.title))
+        for meeting in group.meetings:
+            if meeting.starts_at > now:
+                continue
+            tally = Tally(label=meeting.display_title)
+            for member in members:
+                if module_id is not None and module_id not in chosen[member.pk]:
+                    continue
+                status = marks.get((member.pk, meeting.pk), "")
+                organisation = member.enrolment.organisation
+                for bucket in (
+                    tally,
+                    people[member.pk],
+                    organisations.setdefault(
+                        organisation.pk, Tally(label=organisation.name)
+                    ),
+                    *([modules[module_id]] if module_id is not None else []),
+                ):
+                    bucket.add(status)
+            meetings.append((meeting, tally))
+    return AttendanceReport(
+        edition=edition,
+        meetings=meetings,
+        modules=[tally for tally in modules.values() if tally.counted or tally.excused],
+        organisations=sorted(organisations.values(), key=lambda t: t.label),
+        people=[(member, people[member.pk]) for member in members],
+    )

@@ -19,6 +19,7 @@ SETTINGS_ENV = (
     "CONTENT_LANGUAGES",
     "DATABASE_URL",
     "DJANGO_SECRET_KEY",
+    "DJANGO_ALLOWED_HOSTS",
     "DJANGO_SETTINGS_MODULE",
     "CACHE_URL",
     "REDIS_URL",
@@ -121,6 +122,7 @@ def test_production_starts_with_a_secret_key_and_is_locked_down():
         "CSRF_COOKIE_SECURE",
         "SECURE_SSL_REDIRECT",
         DJANGO_SECRET_KEY="a-real-secret-from-the-environment",
+        DJANGO_ALLOWED_HOSTS="learning.example.org",
     )
 
     assert values == {
