@@ -30,13 +30,21 @@ COORDINATOR_PERMISSIONS = (
             ("infosessions", "infosession"),
             ("infosessions", "infosessionregistration"),
             ("certificates", "certificate"),
+            ("attendance", "attendance"),
         )
         for action in ("add", "change", "view")
     ),
     # Lets a coordinator export or erase one person's data (Learning → Personal data).
     "enrolments.change_participant",
 )
-FACILITATOR_PERMISSIONS = ("editions.view_edition", "editions.view_meeting")
+FACILITATOR_PERMISSIONS = (
+    "editions.view_edition",
+    "editions.view_meeting",
+    # They mark attendance in the admin too; only for the editions they facilitate.
+    "attendance.add_attendance",
+    "attendance.change_attendance",
+    "attendance.view_attendance",
+)
 GROUP_MODEL_PERMISSIONS = {
     COORDINATORS: COORDINATOR_PERMISSIONS,
     FACILITATORS: FACILITATOR_PERMISSIONS,

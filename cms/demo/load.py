@@ -10,6 +10,8 @@ from wagtail.models import Locale, Page
 from cms.translations.services import translation_roles_setup
 
 from . import accounts, catalogue, site, tree
+from . import attendance as demo_attendance
+from . import certificates as demo_certificates
 from . import forum as demo_forum
 from . import learning as demo_learning
 from . import materials as demo_materials
@@ -52,6 +54,8 @@ class DemoLoader:
             Step(_("Editions, meetings and enrolments"), self.editions),
             Step(_("Forum threads and replies"), self.forum),
             Step(_("Shared materials and review marks"), self.materials),
+            Step(_("Attendance of the past edition"), self.attendance),
+            Step(_("Certificates of the past edition"), self.certificates),
         ]
 
     def languages(self) -> None:
@@ -118,6 +122,12 @@ class DemoLoader:
 
     def materials(self) -> None:
         self._count(*demo_materials.ensure_materials())
+
+    def attendance(self) -> None:
+        self._count(*demo_attendance.ensure_attendance())
+
+    def certificates(self) -> None:
+        self._count(*demo_certificates.ensure_certificates())
 
     def _count(self, created: int, reused: int) -> None:
         self.builder.counts.created += created

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from learning.admin_panels import LearningDashboardPanel
+from learning.attendance.views_admin import AttendanceReportViewSet, AttendanceViewSet
 from learning.certificates.views_admin import CertificateViewSet
 from learning.enrolments.views_admin import EnrolmentViewSet
 from learning.infosessions.views_admin import InfoSessionViewSet, RegistrationViewSet
@@ -27,6 +28,8 @@ class LearningViewSetGroup(ModelViewSetGroup):
         EditionViewSet,
         MeetingViewSet,
         EnrolmentViewSet,
+        AttendanceViewSet,
+        AttendanceReportViewSet,
         CertificateViewSet,
         InfoSessionViewSet,
         RegistrationViewSet,
