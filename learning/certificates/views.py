@@ -44,6 +44,8 @@ def certificate_download(request: HttpRequest, pk: int) -> HttpResponse:
         certificate = certificate_get_for_download(user=request.user, pk=pk)
     except Certificate.DoesNotExist:
         raise Http404 from None
+    if not certificate.pdf:  # erased with the holder's personal data
+        raise Http404
     name = slugify(f"certificate {certificate.holder_name} {certificate.edition_title}")
     return private_file_response(
         file=certificate.pdf,

@@ -299,6 +299,8 @@ class CertificateDownloadView(PermissionCheckedMixin, View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         certificate = get_object_or_404(Certificate, pk=pk)
+        if not certificate.pdf:  # erased with the holder's personal data
+            raise Http404
         name = slugify(
             f"certificate {certificate.holder_name} {certificate.edition_title}"
         )

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from learning.certificates.models import Certificate
 from learning.enrolments.models import Enrolment
 from learning.participants.models import CalendarFeed
 
@@ -24,6 +25,7 @@ class ErasureResult:
     enrolments: int
     calendar_feeds: int
     user_deactivated: bool
+    certificates: int = 0
 
     @property
     def changed(self) -> bool:
@@ -32,6 +34,7 @@ class ErasureResult:
             or self.registrations
             or self.enrolments
             or self.calendar_feeds
+            or self.certificates
             or self.user_deactivated
         )
 
@@ -49,6 +52,10 @@ def person_data_erase(*, email: str, actor: AbstractBaseUser | None) -> ErasureR
                 code="person_not_found",
             )
         name = placeholder.partition("@")[0]
+        certificates = _certificates_anonymise(
+            participant_ids=list(records.participants.values_list("pk", flat=True)),
+            name=name,
+        )
         participants = records.participants.update(
             name=name, email=placeholder, role=""
         )
@@ -71,7 +78,26 @@ def person_data_erase(*, email: str, actor: AbstractBaseUser | None) -> ErasureR
         enrolments=enrolments,
         calendar_feeds=calendar_feeds,
         user_deactivated=records.user is not None,
+        certificates=certificates,
     )
+
+
+def _certificates_anonymise(*, participant_ids: list[int], name: str) -> int:
+    """Replace the printed name on the person's certificates and drop their PDFs.
+
+    The verify page then shows the placeholder name; the PDF files are deleted
+    from storage once the erasure is committed.
+    """
+    certificates = list(Certificate.objects.filter(participant_id__in=participant_ids))
+    files = [c.pdf.name for c in certificates if c.pdf]
+    for certificate in certificates:
+        certificate.holder_name = name
+        certificate.pdf = ""
+        certificate.save(update_fields=["holder_name", "pdf"])
+    if files:
+        storage = Certificate._meta.get_field("pdf").storage
+        transaction.on_commit(lambda: [storage.delete(f) for f in files])
+    return len(certificates)
 
 
 def _user_anonymise(user: AbstractBaseUser, *, placeholder: str, name: str) -> None:

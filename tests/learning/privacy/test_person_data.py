@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 
+from learning.certificates.services import certificate_issue
 from learning.editions.selectors import edition_get_availability
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Enrolment, Participant
@@ -117,3 +118,29 @@ def test_a_second_erasure_changes_nothing(world):
 
     assert not second.changed
     assert second.placeholder == first.placeholder
+
+
+def test_erasure_renames_the_certificate_and_deletes_its_pdf(
+    world, django_capture_on_commit_callbacks
+):
+    from tests.factories import SuperUserFactory
+
+    ana = Participant.objects.get(email=ANA)
+    certificate = certificate_issue(
+        participant=ana,
+        actor=SuperUserFactory(),
+        reason="Attended every meeting of the pilot.",
+        force=True,
+    )
+    stored = certificate.pdf.name
+    storage = certificate.pdf.storage
+    assert storage.exists(stored)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = person_data_erase(email=ANA, actor=None)
+
+    certificate.refresh_from_db()
+    assert result.certificates == 1
+    assert "Ana" not in certificate.holder_name
+    assert not certificate.pdf
+    assert not storage.exists(stored)
