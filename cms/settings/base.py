@@ -383,3 +383,9 @@ LEARNING_MATERIAL_MAX_BYTES = env.int(
 )
 # How long a forum post's author may still edit it.
 LEARNING_FORUM_EDIT_MINUTES = 30
+# A Zoom report proposes "present" for who stayed at least this share of a meeting.
+LEARNING_ATTENDANCE_PRESENT_SHARE = env.float(
+    "LEARNING_ATTENDANCE_PRESENT_SHARE", default=0.5
+)
+# The site's public address in certificates' QR codes (default: WAGTAILADMIN_BASE_URL).
+LEARNING_PUBLIC_BASE_URL = env.str("LEARNING_PUBLIC_BASE_URL", default="")
