@@ -78,3 +78,18 @@ def pytest_runtest_setup(item):
 @pytest.fixture
 def postgres_required():
     _require_postgres()
+
+
+# Language ------------------------------------------------------------------------
+# Code under test activates a language per request or per email; a test that leaves
+# one active would make the next test in the same process speak Spanish.
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -212,6 +212,7 @@ def programme_page_case(home):
             ),
             "certificate_rule": "Attend 75% of the sessions.",
             "certificate_attendance_threshold": "80",
+            "certificate_languages": "both",
             "body": streamfield([]),
         }
     )
@@ -224,6 +225,7 @@ def programme_page_case(home):
             "languages": ["en", "es"],
             "time_zone": "America/Bogota",
             "certificate_attendance_threshold": 80,
+            "certificate_languages": "both",
         },
     )
 
