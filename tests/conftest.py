@@ -93,3 +93,36 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# Transactional tests ----------------------------------------------------------------
+# A transactional test (django_db(transaction=True), transactional_db, live_server)
+# empties every table when it ends, including the rows migrations made (content
+# types, permissions, the root page and collection, locales). So that no other test
+# ever sees that empty database, each is marked "transactional" and restores the
+# migrated rows when it starts (serialized_rollback). `make test` runs them in a
+# second pytest session, after the others: with several worker processes
+# (pytest-xdist), one session cannot keep them last in every worker.
+
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    ):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if not _is_transactional(item):
+            continue
+        item.add_marker(pytest.mark.transactional)
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker is not None else {}
+        kwargs.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(**kwargs), append=False)

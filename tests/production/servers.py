@@ -24,6 +24,8 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 # Variables of the developer's shell that must not leak into a production process.
 LEAKY_ENV = (
+    # Set by the browser tests' conftest for Playwright; never in production.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
     "DJANGO_SETTINGS_MODULE",
     "DATABASE_URL",
     "CACHE_URL",
