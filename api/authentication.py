@@ -1,0 +1,67 @@
+"""Who is asking: an app's key or a person's token (`Authorization: Bearer <key>`),
+or the site's session (with CSRF, DRF's SessionAuthentication)."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
+
+from .keys import credential_for_key, credential_touch
+from .models import ApiClient
+
+
+class ClientPrincipal:
+    """request.user for an app's key: not a person, never staff."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+    is_staff = False
+    is_superuser = False
+    pk = None
+
+    def __init__(self, client: ApiClient):
+        self.client = client
+
+    def __str__(self):
+        return f"client:{self.client.prefix}"
+
+
+class KeyAuthentication(BaseAuthentication):
+    """Bearer keys of ApiClient rows and PersonalToken rows. A revoked or expired
+    credential is refused on the next request (401 with WWW-Authenticate)."""
+
+    keyword = b"bearer"
+
+    def authenticate(self, request):
+        parts = get_authorization_header(request).split()
+        if not parts or parts[0].lower() != self.keyword:
+            return None
+        if len(parts) != 2:
+            raise exceptions.AuthenticationFailed(
+                _("The Authorization header must be: Bearer <key>."),
+                code="key_invalid",
+            )
+        credential = credential_for_key(parts[1].decode("latin-1"))
+        if credential is None:
+            raise exceptions.AuthenticationFailed(
+                _("This key is not valid."), code="key_invalid"
+            )
+        if credential.revoked_at is not None:
+            raise exceptions.AuthenticationFailed(
+                _("This key has been revoked."), code="key_revoked"
+            )
+        if not credential.is_active:
+            raise exceptions.AuthenticationFailed(
+                _("This key has expired."), code="key_expired"
+            )
+        credential_touch(credential)
+        if isinstance(credential, ApiClient):
+            return (ClientPrincipal(credential), credential)
+        if not credential.user.is_active:
+            raise exceptions.AuthenticationFailed(
+                _("This key is not valid."), code="key_invalid"
+            )
+        return (credential.user, credential)
+
+    def authenticate_header(self, request):
+        return 'Bearer realm="api"'

@@ -1,0 +1,63 @@
+import django_filters
+from wagtail.models import Page
+
+from .queries import visible_pages
+
+
+class PageFilter(django_filters.FilterSet):
+    parent = django_filters.NumberFilter(
+        method="filter_parent", label="Children of this page id"
+    )
+    type = django_filters.CharFilter(
+        method="filter_type", label="Page type, e.g. catalogue.ModulePage"
+    )
+
+    class Meta:
+        model = Page
+        fields = ["parent", "type"]
+
+    def filter_parent(self, queryset, name, value):
+        parent = Page.objects.filter(pk=value).first()
+        if parent is None:
+            return queryset.none()
+        return queryset.child_of(parent)
+
+    def filter_type(self, queryset, name, value):
+        from django.apps import apps
+
+        try:
+            app_label, model_name = value.split(".")
+            model = apps.get_model(app_label, model_name)
+        except (ValueError, LookupError):
+            return queryset.none()
+        return queryset.type(model) if issubclass(model, Page) else queryset.none()
+
+
+def _descendants_of(queryset, page_id):
+    ancestor = visible_pages().filter(pk=page_id).first()
+    if ancestor is None:
+        return queryset.none()
+    return queryset.descendant_of(ancestor)
+
+
+class UnderProgrammeFilter(PageFilter):
+    programme = django_filters.NumberFilter(
+        method="filter_programme", label="Programme page id"
+    )
+
+    def filter_programme(self, queryset, name, value):
+        return _descendants_of(queryset, value)
+
+
+class SessionTopicFilter(UnderProgrammeFilter):
+    module = django_filters.NumberFilter(method="filter_module", label="Module page id")
+
+    def filter_module(self, queryset, name, value):
+        return _descendants_of(queryset, value)
+
+
+class PublicationFilter(PageFilter):
+    year = django_filters.NumberFilter(field_name="year")
+    topic = django_filters.CharFilter(
+        field_name="topic_links__topic__slug", label="Topic slug"
+    )

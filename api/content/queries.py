@@ -1,0 +1,161 @@
+"""Reads of public content for the API: visible pages, locales, translations.
+
+Visible means live and public (no view restriction on the page or an ancestor),
+for every caller: the API never shows drafts or private pages.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language_from_request
+from wagtail.models import Locale, Page, PageViewRestriction
+
+from api.caching import content_generation
+from cms.core.selectors import content_language_codes, site_home_pages
+from cms.translations.enums import TranslationStatus
+from cms.translations.selectors import translation_status_matrix
+
+
+def _restricted_paths() -> list[str]:
+    """Paths of pages with a view restriction, cached per content generation
+    (a restriction saved or deleted bumps it: api.receivers)."""
+    key = f"api:v1:restricted:{content_generation()['n']}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, 60 * 60)
+    return paths
+
+
+def visible_pages(model=Page):
+    """Live pages with no view restriction on them or an ancestor; Wagtail's
+    .public() without its query on every call."""
+    queryset = model.objects.live()
+    for path in _restricted_paths():
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def with_parent_id(queryset):
+    """Annotate parent_pk (in the same query)."""
+    parent = Page.objects.filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    ).values("pk")[:1]
+    return queryset.annotate(parent_pk=Subquery(parent))
+
+
+def request_language(request, *, explicit_only: bool = False) -> str | None:
+    """`?locale=` or, unless explicit_only, the Accept-Language header; only
+    content languages count. None when nothing usable was asked for."""
+    codes = content_language_codes()
+    asked = request.query_params.get("locale")
+    if asked:
+        return asked if asked in codes else ""
+    if explicit_only:
+        return None
+    if request.headers.get("Accept-Language"):
+        language = get_language_from_request(request._request, check_path=False)
+        if language in codes:
+            return language
+    return settings.LANGUAGE_CODE
+
+
+def in_language(queryset, *, language: str, fallback: str | None):
+    """Pages of queryset in `language`; with a fallback, also the fallback
+    language's pages that have no visible translation in `language`."""
+    model = queryset.model
+    wanted = Q(locale__language_code=language)
+    if fallback and fallback != language:
+        translated = visible_pages(model).filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=language,
+        )
+        wanted |= Q(locale__language_code=fallback) & ~Exists(translated)
+    return queryset.filter(wanted)
+
+
+def translation_of(page, *, language: str):
+    """page's visible translation in language, or None."""
+    if page.locale.language_code == language:
+        return page
+    return (
+        visible_pages(type(page))
+        .filter(translation_key=page.translation_key, locale__language_code=language)
+        .select_related("locale")
+        .first()
+    )
+
+
+def translations_map(pages, *, request) -> dict[int, dict[str, dict]]:
+    """{page pk: {language code: {"id", "url", "status"}}} for every content
+    language, in a fixed number of queries whatever the number of pages.
+
+    The status comes from the translation report's selector
+    (translation_status_matrix); a translation that is not visible (draft,
+    private) is reported as missing, with no id or URL.
+    """
+    pages = list(pages)
+    if not pages:
+        return {}
+    codes = content_language_codes()
+    locales = list(Locale.objects.order_by("language_code"))
+    locale_codes = {locale.pk: locale.language_code for locale in locales}
+    visible = {
+        (page.translation_key, locale_codes.get(page.locale_id)): page
+        for page in visible_pages().filter(
+            translation_key__in={p.translation_key for p in pages}
+        )
+    }
+    default = settings.LANGUAGE_CODE
+    # The languages translated into (as cms.translations.selectors.translation_locales).
+    targets = [locale for locale in locales if locale.language_code != default]
+    sources = [
+        visible[(key, default)]
+        for key in {p.translation_key for p in pages}
+        if (key, default) in visible
+    ]
+    rows = translation_status_matrix(objects=sources, locales=targets)
+    cells = {row.object.translation_key: row.cells for row in rows}
+    result = {}
+    for page in pages:
+        entry = {}
+        for code in codes:
+            target = visible.get((page.translation_key, code))
+            if target is None:
+                status = TranslationStatus.MISSING
+            elif code == default or page.translation_key not in cells:
+                status = TranslationStatus.UP_TO_DATE
+            else:
+                cell = cells[page.translation_key].get(code)
+                status = cell.status if cell else TranslationStatus.UP_TO_DATE
+                if status == TranslationStatus.MISSING:
+                    status = TranslationStatus.UP_TO_DATE
+            entry[code] = {
+                "id": target.pk if target else None,
+                "url": target.get_full_url(request) if target else None,
+                "status": str(status),
+            }
+        result[page.pk] = entry
+    return result
+
+
+def page_for_path(*, path: str, request):
+    """The visible page at a full, language-prefixed path such as
+    /es/programas/aprendizaje-mutuo/, or None."""
+    parts = [part for part in path.split("/") if part]
+    if not parts or parts[0] not in content_language_codes():
+        return None
+    language, rest = parts[0], parts[1:]
+    home = site_home_pages(request=request._request, language_codes=[language]).get(
+        language
+    )
+    if home is None:
+        return None
+    url_path = home.url_path + "".join(f"{part}/" for part in rest)
+    return (
+        visible_pages()
+        .filter(url_path=url_path, locale__language_code=language)
+        .select_related("locale", "content_type")
+        .first()
+    )

@@ -1,0 +1,116 @@
+"""How content values are shown: rich text as display HTML with absolute URLs,
+StreamField as typed blocks, images with named renditions, documents with URLs."""
+
+import re
+
+from django.conf import settings
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText, expand_db_html
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+# Named renditions every image carries.
+RENDITIONS = {
+    "thumbnail": "fill-160x160",
+    "card": "fill-640x360",
+    "hero": "width-1600",
+}
+
+_RELATIVE = re.compile(r'(\s(?:href|src))="/(?!/)')
+
+
+def base_url(request) -> str:
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute(url: str | None, request) -> str | None:
+    if not url:
+        return None
+    if url.startswith("/") and not url.startswith("//"):
+        return base_url(request) + url
+    return url
+
+
+def rich_text_html(source, request) -> str:
+    if isinstance(source, RichText):
+        source = source.source
+    html = expand_db_html(source or "")
+    return _RELATIVE.sub(rf'\1="{base_url(request)}/', html)
+
+
+def image_data(image, request) -> dict | None:
+    if image is None:
+        return None
+    renditions = image.get_renditions(*RENDITIONS.values())
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "width": image.width,
+        "height": image.height,
+        "renditions": {
+            name: {
+                "url": absolute(renditions[spec].url, request),
+                "width": renditions[spec].width,
+                "height": renditions[spec].height,
+            }
+            for name, spec in RENDITIONS.items()
+        },
+    }
+
+
+def document_data(document, request) -> dict | None:
+    if document is None:
+        return None
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "url": absolute(document.url, request),
+        "file_extension": document.file_extension,
+    }
+
+
+def page_link(page, request) -> dict | None:
+    if page is None or not page.live:
+        return None
+    return {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
+
+
+def block_value(block, value, request):
+    if isinstance(block, blocks.StreamBlock):
+        return stream_data(value, request)
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: block_value(child, value.get(name), request)
+            for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.ListBlock):
+        return [block_value(block.child_block, item, request) for item in value or []]
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text_html(value, request)
+    if isinstance(block, ImageChooserBlock):
+        return image_data(value, request)
+    if isinstance(block, DocumentChooserBlock):
+        return document_data(value, request)
+    if isinstance(block, blocks.PageChooserBlock):
+        return page_link(value.specific if value else None, request)
+    if isinstance(block, SnippetChooserBlock):
+        return None if value is None else {"id": value.pk, "label": str(value)}
+    if isinstance(block, EmbedBlock):
+        return None if value is None else {"url": value.url}
+    return block.get_api_representation(value)
+
+
+def stream_data(stream, request) -> list[dict]:
+    """Each block as {"type", "id", "value"}, the value shaped per block type."""
+    return [
+        {
+            "type": child.block_type,
+            "id": child.id,
+            "value": block_value(child.block, child.value, request),
+        }
+        for child in stream or []
+    ]

@@ -1,0 +1,341 @@
+"""Content endpoints: typed lists and details, find by path, breadcrumbs,
+navigation. Who may use them: anyone (public content only); a key, when given,
+needs the `content:read` scope."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions, filters, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from cms.core.selectors import content_language_codes, localized_objects
+from cms.navigation.models import Footer, MainMenu
+from cms.pages.models import StandardPage
+from cms.publications.models import PublicationPage, PublicationPageTopic
+from cms.videos.models import VideoPage
+from learning.catalogue.models import ModulePage, ProgrammePage, SessionTopicPage
+
+from ..caching import cached_content
+from ..permissions import ContentRead
+from . import filters as content_filters
+from . import serializers as s
+from .queries import (
+    in_language,
+    page_for_path,
+    request_language,
+    translation_of,
+    translations_map,
+    visible_pages,
+    with_parent_id,
+)
+from .representation import RENDITIONS, rich_text_html
+
+LOCALE = OpenApiParameter(
+    "locale",
+    str,
+    description="Content language (en, es); defaults to Accept-Language, then en.",
+    enum=["en", "es"],
+)
+FALLBACK = OpenApiParameter(
+    "fallback",
+    str,
+    description="Language whose item is returned, marked fallback, when the "
+    "asked-for language has no visible translation.",
+    enum=["en", "es"],
+)
+
+
+def _language_param(request, *, explicit_only=False):
+    language = request_language(request, explicit_only=explicit_only)
+    if language == "":
+        raise exceptions.ValidationError(
+            {"locale": [_("Unknown language.")]}, code="locale_unknown"
+        )
+    fallback = request.query_params.get("fallback") or None
+    if fallback is not None and fallback not in content_language_codes():
+        raise exceptions.ValidationError(
+            {"fallback": [_("Unknown language.")]}, code="locale_unknown"
+        )
+    return language, fallback
+
+
+class ContentViewSet(viewsets.ReadOnlyModelViewSet):
+    """A typed list (`?locale=`, `?fallback=`, filters, `?search=`, `?ordering=`)
+    and detail (the page by id; with `?locale=` its translation)."""
+
+    permission_classes = [ContentRead]
+    model = Page
+    list_serializer_class = s.PageSerializer
+    serializer_class = s.PageSerializer
+    filterset_class = content_filters.PageFilter
+    filter_backends = [
+        content_filters.django_filters.rest_framework.DjangoFilterBackend,
+        filters.SearchFilter,
+        filters.OrderingFilter,
+    ]
+    search_fields = ["title"]
+    ordering_fields = ["title", "first_published_at", "last_published_at", "path"]
+    ordering = ["path"]
+    select = ("locale",)
+    prefetch: tuple = ()
+
+    def get_queryset(self):
+        queryset = with_parent_id(visible_pages(self.model)).select_related(
+            *self.select
+        )
+        if self.prefetch:
+            queryset = queryset.prefetch_related(*self.prefetch)
+        if self.action == "list":
+            language, fallback = _language_param(self.request)
+            self.language = language if fallback else None
+            queryset = in_language(queryset, language=language, fallback=fallback)
+        return queryset
+
+    def get_serializer_class(self):
+        return (
+            self.list_serializer_class
+            if self.action == "list"
+            else self.serializer_class
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context.update(getattr(self, "extra_context", {}))
+        return context
+
+    def _shape(self, pages, *, language=None):
+        pages = list(pages)
+        self.extra_context = {
+            "translations": translations_map(pages, request=self.request),
+            "language": language,
+        }
+        return pages
+
+    @extend_schema(parameters=[LOCALE, FALLBACK])
+    @cached_content
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        pages = self._shape(page, language=self.language)
+        serializer = self.get_serializer(pages, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    @extend_schema(parameters=[LOCALE, FALLBACK])
+    @cached_content
+    def retrieve(self, request, *args, **kwargs):
+        page = self.get_object()
+        language, fallback = _language_param(request, explicit_only=True)
+        shown = page
+        if language:
+            shown = translation_of(page, language=language)
+            if shown is None and fallback:
+                shown = translation_of(page, language=fallback)
+            if shown is None:
+                raise exceptions.NotFound(
+                    _("This page has no translation in that language."),
+                    code="translation_missing",
+                )
+            if shown.pk != page.pk:
+                shown = self.get_queryset().get(pk=shown.pk)
+        pages = self._shape([shown], language=language)
+        return Response(self.get_serializer(pages[0]).data)
+
+
+def _images():
+    return get_image_model().objects.prefetch_renditions(*RENDITIONS.values())
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
+)
+class ProgrammeViewSet(ContentViewSet):
+    model = ProgrammePage
+    list_serializer_class = s.ProgrammeSerializer
+    serializer_class = s.ProgrammeDetailSerializer
+    filterset_class = content_filters.PageFilter
+    search_fields = ["title", "introduction"]
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
+)
+class ModuleViewSet(ContentViewSet):
+    model = ModulePage
+    list_serializer_class = s.ModuleSerializer
+    serializer_class = s.ModuleDetailSerializer
+    filterset_class = content_filters.UnderProgrammeFilter
+    search_fields = ["title", "introduction"]
+    ordering_fields = [*ContentViewSet.ordering_fields, "module_number"]
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
+)
+class SessionTopicViewSet(ContentViewSet):
+    model = SessionTopicPage
+    list_serializer_class = s.SessionTopicSerializer
+    serializer_class = s.SessionTopicDetailSerializer
+    filterset_class = content_filters.SessionTopicFilter
+    search_fields = ["title", "summary"]
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
+)
+class PublicationViewSet(ContentViewSet):
+    model = PublicationPage
+    list_serializer_class = s.PublicationSerializer
+    serializer_class = s.PublicationDetailSerializer
+    filterset_class = content_filters.PublicationFilter
+    search_fields = ["title", "authors"]
+    ordering_fields = [*ContentViewSet.ordering_fields, "year"]
+    select = ("locale", "document")
+    prefetch = (
+        Prefetch(
+            "topic_links",
+            queryset=PublicationPageTopic.objects.select_related("topic"),
+        ),
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
+)
+class VideoViewSet(ContentViewSet):
+    model = VideoPage
+    list_serializer_class = s.VideoSerializer
+    serializer_class = s.VideoDetailSerializer
+    search_fields = ["title", "description"]
+    select = ("locale", "video_file")
+    prefetch = (Prefetch("poster_image", queryset=_images()),)
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
+)
+class StandardPageViewSet(ContentViewSet):
+    model = StandardPage
+    list_serializer_class = s.StandardPageSerializer
+    serializer_class = s.StandardPageDetailSerializer
+    search_fields = ["title", "introduction"]
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
+)
+class PageViewSet(ContentViewSet):
+    """Any page type (summary fields); `?type=app.Model` narrows it. Also finds a
+    page by its full path and gives its breadcrumbs."""
+
+    select = ("locale", "content_type")
+
+    @extend_schema(
+        tags=["content"],
+        parameters=[
+            OpenApiParameter(
+                "path",
+                str,
+                required=True,
+                description="Full path with the language prefix, e.g. /es/programas/",
+            )
+        ],
+        responses=s.PageSerializer,
+    )
+    @action(detail=False, url_path="find")
+    @cached_content
+    def find(self, request):
+        page = page_for_path(path=request.query_params.get("path", ""), request=request)
+        if page is None:
+            raise exceptions.NotFound(_("No page at this path."), code="not_found")
+        pages = self._shape([page])
+        return Response(
+            s.PageSerializer(pages[0], context=self.get_serializer_context()).data
+        )
+
+    @extend_schema(tags=["content"], responses=s.BreadcrumbSerializer(many=True))
+    @action(detail=True)
+    @cached_content
+    def breadcrumbs(self, request, pk=None):
+        page = self.get_object()
+        ancestors = (
+            visible_pages()
+            .ancestor_of(page, inclusive=True)
+            .filter(depth__gt=1)
+            .order_by("depth")
+        )
+        data = [
+            {"id": p.pk, "title": p.title, "url": p.get_full_url(request)}
+            for p in ancestors
+        ]
+        return Response(s.BreadcrumbSerializer(data, many=True).data)
+
+
+class NavigationView(APIView):
+    """The main menu and footer in one language. Anyone; links to pages that
+    are not visible (drafts, private) are left out."""
+
+    permission_classes = [ContentRead]
+
+    @extend_schema(
+        tags=["content"], parameters=[LOCALE], responses=s.NavigationSerializer
+    )
+    @cached_content
+    def get(self, request):
+        language, _fallback = _language_param(request)
+        menu = MainMenu.objects.filter(
+            live=True, locale__language_code=language
+        ).first()
+        footer = Footer.objects.filter(
+            live=True, locale__language_code=language
+        ).first()
+        blocks = list(menu.items) if menu else []
+        links = list(footer.links) if footer else []
+        values = [b.value for b in blocks]
+        all_links = (
+            values
+            + [c for v in values for c in v["children"]]
+            + [b.value for b in links]
+        )
+        page_ids = {v["page"].pk for v in all_links if v["page"] is not None}
+        pages = {p.pk: p for p in visible_pages().filter(pk__in=page_ids)}
+        locale_id = menu.locale_id if menu else (footer.locale_id if footer else None)
+        if locale_id is not None and pages:
+            localized = localized_objects(list(pages.values()), locale_id=locale_id)
+            pages = dict(zip(pages, localized, strict=True))
+
+        def link(value):
+            chosen = value["page"]
+            if chosen is not None:
+                page = pages.get(chosen.pk)
+                if page is None:
+                    return None
+                return {
+                    "label": value["label"] or page.title,
+                    "url": page.get_full_url(request),
+                    "page_id": page.pk,
+                }
+            if not value["url"]:
+                return None
+            return {
+                "label": value["label"] or value["url"],
+                "url": value["url"],
+                "page_id": None,
+            }
+
+        main = []
+        for value in values:
+            item = link(value)
+            if item is not None:
+                item["children"] = [c for c in map(link, value["children"]) if c]
+                main.append(item)
+        data = {
+            "locale": language,
+            "main_menu": main,
+            "footer_text": rich_text_html(footer.text, request) if footer else "",
+            "footer_links": [x for x in (link(b.value) for b in links) if x],
+        }
+        return Response(s.NavigationSerializer(data).data)

@@ -1,0 +1,90 @@
+"""One error shape everywhere: {"code", "message", "fields"}; `message` is in the
+request's language, `code` is stable (Django ValidationError codes are kept)."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+logger = logging.getLogger(__name__)
+
+
+def _codes(detail):
+    if isinstance(detail, dict):
+        return {key: _codes(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_codes(item) for item in detail]
+    return {"code": getattr(detail, "code", "invalid"), "message": str(detail)}
+
+
+def _from_django_validation(exc: DjangoValidationError) -> exceptions.ValidationError:
+    if hasattr(exc, "error_dict"):
+        detail = {
+            ("non_field_errors" if field == "__all__" else field): [
+                exceptions.ErrorDetail(message, code=error.code or "invalid")
+                for error in errors
+                for message in error.messages
+            ]
+            for field, errors in exc.error_dict.items()
+        }
+    else:
+        detail = [
+            exceptions.ErrorDetail(message, code=error.code or "invalid")
+            for error in exc.error_list
+            for message in error.messages
+        ]
+    return exceptions.ValidationError(detail)
+
+
+def error_body(code: str, message: str, fields: dict | None = None) -> dict:
+    return {"code": code, "message": message, "fields": fields or {}}
+
+
+def api_exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = _from_django_validation(exc)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(
+            str(exc) or None, code=getattr(exc, "code", None) or "permission_denied"
+        )
+    response = exception_handler(exc, context)
+    request = context.get("request")
+    if request is not None and response is not None and response.status_code == 404:
+        request._request.urlconf = "api.root_urls"
+    if response is None:
+        logger.exception("API error", exc_info=exc)
+        return Response(
+            error_body("server_error", _("Something went wrong on our side.")),
+            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )
+    if isinstance(exc, exceptions.ValidationError):
+        detail = exc.detail
+        codes = _codes(detail)
+        if isinstance(codes, dict):
+            non_field = codes.pop("non_field_errors", [])
+            first = non_field[0] if non_field else None
+            fields = codes
+        else:
+            first = codes[0] if codes else None
+            fields = {}
+        body = error_body(
+            first["code"] if first else "invalid",
+            first["message"] if first else _("The request is not valid."),
+            fields,
+        )
+    else:
+        code = exc.get_codes()
+        if not isinstance(code, str):
+            code = exc.default_code
+        if isinstance(exc, exceptions.Throttled):
+            code = "throttled"
+        body = error_body(code, str(exc.detail))
+    response.data = body
+    return response

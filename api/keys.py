@@ -1,0 +1,99 @@
+"""Issuing, hashing and checking secrets. A key reads `<kind>_<prefix>_<secret>`;
+only sha256(secret) is stored, the prefix finds the row."""
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from .models import ApiClient, PersonalToken
+
+CLIENT_KIND = "mlpk"
+TOKEN_KIND = "mlpt"  # noqa: S105 (a key prefix, not a secret)
+# last_used_at is written at most this often per credential.
+LAST_USED_EVERY = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    prefix: str
+    secret: str
+    key: str
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _issue(kind: str) -> IssuedKey:
+    prefix = secrets.token_hex(6)
+    secret = secrets.token_urlsafe(32)
+    return IssuedKey(prefix=prefix, secret=secret, key=f"{kind}_{prefix}_{secret}")
+
+
+def api_client_issue_key(*, client: ApiClient) -> str:
+    """Give client a new key (replacing any old one); returns it, shown once."""
+    issued = _issue(CLIENT_KIND)
+    client.prefix = issued.prefix
+    client.key_hash = _digest(issued.secret)
+    return issued.key
+
+
+@transaction.atomic
+def personal_token_create(*, user, name: str = "") -> tuple[PersonalToken, str]:
+    issued = _issue(TOKEN_KIND)
+    token = PersonalToken.objects.create(
+        user=user, name=name, prefix=issued.prefix, key_hash=_digest(issued.secret)
+    )
+    return token, issued.key
+
+
+@transaction.atomic
+def personal_token_revoke(*, token: PersonalToken, user) -> None:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        log(instance=token, action="api.token_revoke", user=user)
+
+
+@transaction.atomic
+def api_client_revoke(*, client: ApiClient, user) -> None:
+    if client.revoked_at is None:
+        client.revoked_at = timezone.now()
+        client.save(update_fields=["revoked_at"])
+        log(instance=client, action="api.client_revoke", user=user)
+
+
+def credential_for_key(key: str):
+    """The ApiClient or PersonalToken a key belongs to, active or not; None if no
+    row matches or the secret is wrong."""
+    try:
+        kind, prefix, secret = key.split("_", 2)
+    except ValueError:
+        return None
+    model = {CLIENT_KIND: ApiClient, TOKEN_KIND: PersonalToken}.get(kind)
+    if model is None:
+        return None
+    queryset = model.objects.filter(prefix=prefix)
+    if model is PersonalToken:
+        queryset = queryset.select_related("user")
+    credential = queryset.first()
+    if credential is None or not hmac.compare_digest(
+        credential.key_hash, _digest(secret)
+    ):
+        return None
+    return credential
+
+
+def credential_touch(credential) -> None:
+    """Record the use, at most once per LAST_USED_EVERY (one UPDATE, no read)."""
+    now = timezone.now()
+    if credential.last_used_at and now - credential.last_used_at < LAST_USED_EVERY:
+        return
+    type(credential).objects.filter(pk=credential.pk).update(last_used_at=now)
+    credential.last_used_at = now

@@ -1,0 +1,36 @@
+"""Rate limits in the shared (default) cache: per key for apps (its own rate),
+per address for anonymous callers."""
+
+from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
+
+from .models import ApiClient
+
+
+class KeyRateThrottle(SimpleRateThrottle):
+    """Each ApiClient's own `rate_limit`, counted per key."""
+
+    scope = "key"
+
+    def allow_request(self, request, view):
+        credential = getattr(request, "auth", None)
+        if not isinstance(credential, ApiClient):
+            return True
+        self.rate = credential.rate_limit
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+    def get_rate(self):
+        return "1000/hour"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": request.auth.prefix}
+
+
+class AnonymousRateThrottle(AnonRateThrottle):
+    scope = "anon"
+
+
+class TokenCreateThrottle(AnonRateThrottle):
+    """Signing in for a personal token, per address."""
+
+    scope = "token_create"
