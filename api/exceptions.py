@@ -11,6 +11,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from learning.storage import StorageUnavailable, is_storage_unavailable
+
 logger = logging.getLogger(__name__)
 
 
@@ -46,6 +48,14 @@ def error_body(code: str, message: str, fields: dict | None = None) -> dict:
 
 
 def api_exception_handler(exc, context):
+    if is_storage_unavailable(exc):
+        # Object storage down or timing out: nothing was saved; try again later.
+        response = Response(
+            error_body(StorageUnavailable.code, str(StorageUnavailable.message)),
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+        )
+        response["Retry-After"] = str(StorageUnavailable.retry_after)
+        return response
     if isinstance(exc, DjangoValidationError):
         exc = _from_django_validation(exc)
     elif isinstance(exc, Http404):
