@@ -104,7 +104,11 @@ def _default_language():
 # second pytest session, after the others: with several worker processes
 # (pytest-xdist), one session cannot keep them last in every worker.
 
-TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+}
 
 
 def _is_transactional(item) -> bool:
