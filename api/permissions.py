@@ -33,3 +33,53 @@ class TokenOwner(BasePermission):
         return bool(
             user and user.is_authenticated and not isinstance(user, ClientPrincipal)
         )
+
+
+class LearningRead(BasePermission):
+    """Public learning data (editions, information sessions): anyone; a key,
+    when given, must carry `learning:read` (else 403 `scope_missing`)."""
+
+    message = _("This key does not have the learning:read scope.")
+    code = "scope_missing"
+
+    def has_permission(self, request, view):
+        scopes = request_scopes(request)
+        return scopes is None or Scope.LEARNING_READ in scopes
+
+
+class LearningWrite(BasePermission):
+    """Writes to learning data: a signed-in person (session with CSRF, or a
+    personal token) or an app whose key carries `learning:write`."""
+
+    message = _("This key does not have the learning:write scope.")
+    code = "scope_missing"
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        scopes = request_scopes(request)
+        return scopes is None or Scope.LEARNING_WRITE in scopes
+
+
+class PersonLearning(BasePermission):
+    """A person's own learning data (enrolments, forum, attendance): a signed-in
+    person, never an app's key; reads need `learning:read`, writes
+    `learning:write` (personal tokens carry both)."""
+
+    message = _("This endpoint is for signed-in people, not for an app's key.")
+    code = "person_required"
+
+    def has_permission(self, request, view):
+        from .authentication import ClientPrincipal
+
+        user = request.user
+        if not (user and user.is_authenticated) or isinstance(user, ClientPrincipal):
+            return False
+        scopes = request_scopes(request)
+        needed = (
+            Scope.LEARNING_READ
+            if request.method in ("GET", "HEAD", "OPTIONS")
+            else Scope.LEARNING_WRITE
+        )
+        return scopes is None or needed in scopes

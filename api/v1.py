@@ -36,6 +36,8 @@ app_name = "api-v1"
 urlpatterns = [
     path("", include(router.urls)),
     path("navigation/", content.NavigationView.as_view(), name="navigation"),
+    path("", include("api.learning.urls_public")),
+    path("", include("api.learning.urls_members")),
     path("tokens/", TokenListCreateView.as_view(), name="tokens"),
     path("tokens/<int:pk>/", TokenRevokeView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

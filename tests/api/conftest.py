@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
+from tests.api.roles import world  # noqa: F401 (the matrix's fixture)
 from tests.factories import (
     ModulePageFactory,
     ProgrammeIndexPageFactory,

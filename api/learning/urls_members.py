@@ -1,0 +1,3 @@
+"""A person's own learning data, the forum and attendance marking."""
+
+urlpatterns: list = []

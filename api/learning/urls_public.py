@@ -1,0 +1,4 @@
+"""Public learning endpoints: editions, information sessions, enrolment,
+certificate verification."""
+
+urlpatterns: list = []
