@@ -5,7 +5,7 @@ sends page_published / published, so it is covered by the same receivers.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -29,10 +29,12 @@ def connect() -> None:
     post_delete.connect(
         content_generation_bump, sender=Page, dispatch_uid="api_page_deleted"
     )
-    # A page made private (or public again) changes what anonymous callers see.
-    for signal in (post_save, post_delete):
-        signal.connect(
-            content_generation_bump,
-            sender=PageViewRestriction,
-            dispatch_uid=f"api_restriction_{signal is post_save}",
-        )
+    # A page made private (or public again) changes what anonymous callers see;
+    # a new or removed locale changes every translations map.
+    for sender in (PageViewRestriction, Locale):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                content_generation_bump,
+                sender=sender,
+                dispatch_uid=f"api_{sender.__name__}_{signal is post_save}",
+            )

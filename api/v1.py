@@ -8,6 +8,7 @@ from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
 from .content import views as content
+from .content.snippets import TestimonialViewSet
 from .tokens import TokenListCreateView, TokenRevokeView
 
 router = SimpleRouter()
@@ -18,6 +19,7 @@ router.register("session-topics", content.SessionTopicViewSet, basename="session
 router.register("publications", content.PublicationViewSet, basename="publication")
 router.register("videos", content.VideoViewSet, basename="video")
 router.register("standard-pages", content.StandardPageViewSet, basename="standard-page")
+router.register("testimonials", TestimonialViewSet, basename="testimonial")
 
 
 class NotFoundView(APIView):

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from api.caching import content_generation
 from cms.core.selectors import content_language_codes, site_home_pages
 from cms.translations.enums import TranslationStatus
-from cms.translations.selectors import translation_status_matrix
+from cms.translations.selectors import translation_status_matrix, workflow_annotation
 
 
 def _restricted_paths() -> list[str]:
@@ -26,6 +26,17 @@ def _restricted_paths() -> list[str]:
         paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
         cache.set(key, paths, 60 * 60)
     return paths
+
+
+def locale_list() -> list[Locale]:
+    """The site's locales, cached per content generation (a locale saved or
+    deleted bumps it: api.receivers)."""
+    key = f"api:v1:locales:{content_generation()['n']}"
+    locales = cache.get(key)
+    if locales is None:
+        locales = list(Locale.objects.order_by("language_code"))
+        cache.set(key, locales, 60 * 60)
+    return locales
 
 
 def visible_pages(model=Page):
@@ -61,13 +72,14 @@ def request_language(request, *, explicit_only: bool = False) -> str | None:
     return settings.LANGUAGE_CODE
 
 
-def in_language(queryset, *, language: str, fallback: str | None):
-    """Pages of queryset in `language`; with a fallback, also the fallback
-    language's pages that have no visible translation in `language`."""
+def in_language(queryset, *, language: str, fallback: str | None, visible=None):
+    """Items of queryset in `language`; with a fallback, also the fallback
+    language's items that have no visible translation in `language`. `visible`
+    is the queryset of visible items of the model (default: visible pages)."""
     model = queryset.model
     wanted = Q(locale__language_code=language)
     if fallback and fallback != language:
-        translated = visible_pages(model).filter(
+        translated = (visible_pages(model) if visible is None else visible).filter(
             translation_key=OuterRef("translation_key"),
             locale__language_code=language,
         )
@@ -87,9 +99,11 @@ def translation_of(page, *, language: str):
     )
 
 
-def translations_map(pages, *, request) -> dict[int, dict[str, dict]]:
+def translations_map(pages, *, request, visible=None) -> dict[int, dict[str, dict]]:
     """{page pk: {language code: {"id", "url", "status"}}} for every content
     language, in a fixed number of queries whatever the number of pages.
+    `visible` is the queryset of visible items of the same model (default:
+    visible pages); items without a URL (snippets) get `url: null`.
 
     The status comes from the translation report's selector
     (translation_status_matrix); a translation that is not visible (draft,
@@ -99,13 +113,14 @@ def translations_map(pages, *, request) -> dict[int, dict[str, dict]]:
     if not pages:
         return {}
     codes = content_language_codes()
-    locales = list(Locale.objects.order_by("language_code"))
+    locales = locale_list()
     locale_codes = {locale.pk: locale.language_code for locale in locales}
+    queryset = visible_pages() if visible is None else visible
     visible = {
         (page.translation_key, locale_codes.get(page.locale_id)): page
-        for page in visible_pages().filter(
+        for page in queryset.filter(
             translation_key__in={p.translation_key for p in pages}
-        )
+        ).annotate(workflow_status=workflow_annotation(queryset.model))
     }
     default = settings.LANGUAGE_CODE
     # The languages translated into (as cms.translations.selectors.translation_locales).
@@ -115,7 +130,12 @@ def translations_map(pages, *, request) -> dict[int, dict[str, dict]]:
         for key in {p.translation_key for p in pages}
         if (key, default) in visible
     ]
-    rows = translation_status_matrix(objects=sources, locales=targets)
+    # Only visible translations are passed: one that is not visible is missing.
+    rows = translation_status_matrix(
+        objects=sources,
+        locales=targets,
+        targets=[page for (_key, code), page in visible.items() if code != default],
+    )
     cells = {row.object.translation_key: row.cells for row in rows}
     result = {}
     for page in pages:
@@ -133,11 +153,17 @@ def translations_map(pages, *, request) -> dict[int, dict[str, dict]]:
                     status = TranslationStatus.UP_TO_DATE
             entry[code] = {
                 "id": target.pk if target else None,
-                "url": target.get_full_url(request) if target else None,
+                "url": _full_url(target, request),
                 "status": str(status),
             }
         result[page.pk] = entry
     return result
+
+
+def _full_url(item, request) -> str | None:
+    if not isinstance(item, Page):
+        return None
+    return item.get_full_url(request)
 
 
 def page_for_path(*, path: str, request):

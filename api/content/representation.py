@@ -7,7 +7,9 @@ from django.conf import settings
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import Filter
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -42,10 +44,53 @@ def rich_text_html(source, request) -> str:
     return _RELATIVE.sub(rf'\1="{base_url(request)}/', html)
 
 
+def renditions_preload(images) -> None:
+    """Find the named renditions of many images at once: from the renditions
+    cache, then one query for the rest; renditions never made are made. Sets
+    `image.api_renditions` ({spec: rendition}), which image_data uses."""
+    images = {image.pk: image for image in images if image is not None}
+    if not images:
+        return
+    rendition_model = get_image_model().get_rendition_model()
+    filters = {spec: Filter(spec) for spec in RENDITIONS.values()}
+    wanted = {
+        rendition_model.construct_cache_key(
+            image, filters[spec].get_cache_key(image), spec
+        ): (image, spec)
+        for image in images.values()
+        for spec in filters
+    }
+    found = {pk: {} for pk in images}
+    for key, rendition in rendition_model.cache_backend.get_many(list(wanted)).items():
+        image, spec = wanted[key]
+        rendition.image = image
+        found[image.pk][spec] = rendition
+    lacking = [pk for pk, have in found.items() if len(have) < len(filters)]
+    if lacking:
+        fresh = {}
+        for rendition in rendition_model.objects.filter(
+            image_id__in=lacking, filter_spec__in=list(filters)
+        ):
+            image = images[rendition.image_id]
+            spec = rendition.filter_spec
+            if rendition.focal_point_key == filters[spec].get_cache_key(image):
+                rendition.image = image
+                found[image.pk][spec] = rendition
+                fresh[rendition.get_cache_key()] = rendition
+        rendition_model.cache_backend.set_many(fresh)
+    for pk, have in found.items():
+        missing = [spec for spec in filters if spec not in have]
+        if missing:
+            have.update(images[pk].get_renditions(*missing))
+        images[pk].api_renditions = have
+
+
 def image_data(image, request) -> dict | None:
     if image is None:
         return None
-    renditions = image.get_renditions(*RENDITIONS.values())
+    renditions = getattr(image, "api_renditions", None)
+    if renditions is None:
+        renditions = image.get_renditions(*RENDITIONS.values())
     return {
         "id": image.pk,
         "title": image.title,

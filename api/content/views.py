@@ -9,7 +9,6 @@ from rest_framework import exceptions, filters, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.core.selectors import content_language_codes, localized_objects
@@ -32,7 +31,7 @@ from .queries import (
     visible_pages,
     with_parent_id,
 )
-from .representation import RENDITIONS, rich_text_html
+from .representation import renditions_preload, rich_text_html
 
 LOCALE = OpenApiParameter(
     "locale",
@@ -49,7 +48,7 @@ FALLBACK = OpenApiParameter(
 )
 
 
-def _language_param(request, *, explicit_only=False):
+def language_param(request, *, explicit_only=False):
     language = request_language(request, explicit_only=explicit_only)
     if language == "":
         raise exceptions.ValidationError(
@@ -82,6 +81,9 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["path"]
     select = ("locale",)
     prefetch: tuple = ()
+    # Image fields shown with renditions (selected with the page, renditions
+    # found for the whole list at once).
+    image_fields: tuple = ()
 
     def get_queryset(self):
         queryset = with_parent_id(visible_pages(self.model)).select_related(
@@ -89,8 +91,10 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if self.prefetch:
             queryset = queryset.prefetch_related(*self.prefetch)
+        if getattr(self, "swagger_fake_view", False):
+            return queryset
         if self.action == "list":
-            language, fallback = _language_param(self.request)
+            language, fallback = language_param(self.request)
             self.language = language if fallback else None
             queryset = in_language(queryset, language=language, fallback=fallback)
         return queryset
@@ -109,6 +113,9 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def _shape(self, pages, *, language=None):
         pages = list(pages)
+        renditions_preload(
+            getattr(page, name) for page in pages for name in self.image_fields
+        )
         self.extra_context = {
             "translations": translations_map(pages, request=self.request),
             "language": language,
@@ -128,7 +135,7 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     @cached_content
     def retrieve(self, request, *args, **kwargs):
         page = self.get_object()
-        language, fallback = _language_param(request, explicit_only=True)
+        language, fallback = language_param(request, explicit_only=True)
         shown = page
         if language:
             shown = translation_of(page, language=language)
@@ -143,10 +150,6 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
                 shown = self.get_queryset().get(pk=shown.pk)
         pages = self._shape([shown], language=language)
         return Response(self.get_serializer(pages[0]).data)
-
-
-def _images():
-    return get_image_model().objects.prefetch_renditions(*RENDITIONS.values())
 
 
 @extend_schema_view(
@@ -210,8 +213,8 @@ class VideoViewSet(ContentViewSet):
     list_serializer_class = s.VideoSerializer
     serializer_class = s.VideoDetailSerializer
     search_fields = ["title", "description"]
-    select = ("locale", "video_file")
-    prefetch = (Prefetch("poster_image", queryset=_images()),)
+    select = ("locale", "video_file", "poster_image")
+    image_fields = ("poster_image",)
 
 
 @extend_schema_view(
@@ -285,7 +288,7 @@ class NavigationView(APIView):
     )
     @cached_content
     def get(self, request):
-        language, _fallback = _language_param(request)
+        language, _fallback = language_param(request)
         menu = MainMenu.objects.filter(
             live=True, locale__language_code=language
         ).first()

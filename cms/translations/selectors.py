@@ -9,7 +9,17 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, Max, Min, Model, OuterRef, Q, Subquery
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    Min,
+    Model,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import (
@@ -77,20 +87,25 @@ def translation_source_objects(*, programme: Page | None = None) -> list[Model]:
 
 
 def translation_status_matrix(
-    *, objects: list[Model], locales: list[Locale]
+    *, objects: list[Model], locales: list[Locale], targets: list[Model] | None = None
 ) -> list[TranslationRow]:
-    """Each object's status in each locale, in a bounded number of queries.
+    """Each object's status in each locale, in a bounded number of queries (two:
+    targets with their review state, and sources with their enabled
+    translations and untranslated strings), whatever the number of objects.
 
-    Called by the dashboard panel, the translations report and their tests.
+    `targets`, when the caller already has them (objects of the same models in
+    the wanted locales, annotated with `workflow_annotation()`), saves a query;
+    an object in a locale with no target there is MISSING.
+
+    Called by the dashboard panel, the translations report, the API and their tests.
     """
     rows = [TranslationRow(object=obj, changed_at=_changed_at(obj)) for obj in objects]
     if not rows or not locales:
         return rows
-    targets = _targets(objects, locales)
-    sources = _sources(objects)
-    translations = _enabled_translations(sources.values(), locales)
-    untranslated = _untranslated_counts(translations, locales)
-    workflows = _open_workflows(targets)
+    targets_by_key = (
+        _targets(objects, locales) if targets is None else _targets_given(targets)
+    )
+    sources, translations = _sources(objects, locales)
     for row in rows:
         key = _key(row.object)
         source = sources.get(key)
@@ -98,7 +113,7 @@ def translation_status_matrix(
             row.changed_at = source.last_updated_at
         for locale in locales:
             row.cells[locale.language_code] = _cell(
-                row, key, locale, targets, source, translations, untranslated, workflows
+                row, key, locale, targets_by_key, source, translations
             )
     return rows
 
@@ -111,6 +126,21 @@ def _changed_at(obj: Model) -> datetime | None:
     return getattr(obj, "last_published_at", None)
 
 
+def workflow_annotation(model: type[Model]) -> Subquery:
+    """The status of the object's in-progress or needs-changes workflow, if any
+    (annotate a queryset of `model` with it as `workflow_status`)."""
+    base = model.get_translation_model()
+    content_type = ContentType.objects.get_for_model(base)
+    states = WorkflowState.objects.filter(
+        base_content_type=content_type,
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    ).active()
+    return Subquery(states.values("status")[:1])
+
+
+_TARGET_FIELDS = ("pk", "translation_key", "locale_id", "live", "last_published_at")
+
+
 def _targets(objects, locales) -> dict[tuple, dict]:
     """{(model label, key, locale id): target values} with one query per model."""
     keys_by_model = defaultdict(set)
@@ -118,79 +148,89 @@ def _targets(objects, locales) -> dict[tuple, dict]:
         keys_by_model[obj.get_translation_model()].add(obj.translation_key)
     targets = {}
     for model, keys in keys_by_model.items():
-        rows = model._default_manager.filter(
-            translation_key__in=keys, locale__in=locales
-        ).values("pk", "translation_key", "locale_id", "live", "last_published_at")
+        rows = (
+            model._default_manager.filter(translation_key__in=keys, locale__in=locales)
+            .annotate(workflow_status=workflow_annotation(model))
+            .values(*_TARGET_FIELDS, "workflow_status")
+        )
         for row in rows:
             targets[(model._meta.label, row["translation_key"], row["locale_id"])] = row
     return targets
 
 
-def _sources(objects) -> dict[tuple, TranslationSource]:
-    """Each object's wagtail-localize source (from its own locale), in one query."""
+def _targets_given(objects) -> dict[tuple, dict]:
+    targets = {}
+    for obj in objects:
+        row = {name: getattr(obj, name, None) for name in _TARGET_FIELDS}
+        row["workflow_status"] = getattr(obj, "workflow_status", None)
+        label = obj.get_translation_model()._meta.label
+        targets[(label, obj.translation_key, obj.locale_id)] = row
+    return targets
+
+
+@dataclass(frozen=True)
+class _EnabledTranslation:
+    missing: int
+    last_edit: datetime | None
+
+
+def _sources(objects, locales) -> tuple[dict, dict]:
+    """Each object's wagtail-localize source (from its own locale) and, per
+    locale, whether its translation is enabled with the strings still missing
+    and the last edit: one query ({key: source}, {(source id, locale id): ...})."""
     by_key = {obj.translation_key: obj for obj in objects}
-    sources = {}
-    candidates = TranslationSource.objects.filter(object_id__in=by_key).select_related(
-        "object__content_type"
-    )
-    for source in candidates:
-        obj = by_key[source.object_id]
-        if source.locale_id == obj.locale_id:
-            sources[_key(obj)] = source
-    return sources
-
-
-def _enabled_translations(sources, locales) -> dict[tuple[int, int], Translation]:
-    rows = Translation.objects.filter(
-        source__in=[source.pk for source in sources],
-        target_locale__in=locales,
-        enabled=True,
-    )
-    return {(row.source_id, row.target_locale_id): row for row in rows}
-
-
-def _untranslated_counts(translations, locales) -> dict[tuple[int, int], tuple]:
-    """{(source id, locale id): (strings without a translation, last edit)}."""
-    counts = {}
+    annotations = {}
     for locale in locales:
-        source_ids = [s for (s, loc) in translations if loc == locale.pk]
-        if not source_ids:
-            continue
+        enabled = Translation.objects.filter(
+            source_id=OuterRef("pk"), target_locale=locale, enabled=True
+        )
         translated = StringTranslation.objects.filter(
             translation_of_id=OuterRef("string_id"),
             context_id=OuterRef("context_id"),
             locale=locale,
             has_error=False,
         )
-        rows = (
-            StringSegment.objects.filter(source_id__in=source_ids)
-            .annotate(
-                done=Exists(translated),
-                edited=Subquery(translated.values("updated_at")[:1]),
-            )
+        missing = (
+            StringSegment.objects.filter(source_id=OuterRef("pk"))
+            .annotate(done=Exists(translated))
+            .filter(done=False)
             .values("source_id")
-            .annotate(missing=Count("pk", filter=Q(done=False)), last=Max("edited"))
+            .annotate(count=Count("pk"))
+            .values("count")[:1]
         )
-        for row in rows:
-            counts[(row["source_id"], locale.pk)] = (row["missing"], row["last"])
-    return counts
-
-
-def _open_workflows(targets) -> dict[tuple[str, str], str]:
-    """{(model label, target pk): status} of in-progress or needs-changes workflows."""
-    pks_by_model = defaultdict(list)
-    for label, _key_, _locale in targets:
-        pks_by_model[label].append(str(targets[(label, _key_, _locale)]["pk"]))
-    states = {}
-    for label, pks in pks_by_model.items():
-        model = _model_for_label(label)
-        content_type = ContentType.objects.get_for_model(model)
-        rows = WorkflowState.objects.filter(
-            base_content_type=content_type, object_id__in=pks
-        ).active()
-        for object_id, status in rows.values_list("object_id", "status"):
-            states[(label, object_id)] = status
-    return states
+        edits = (
+            StringTranslation.objects.filter(locale=locale, has_error=False)
+            .filter(
+                Exists(
+                    StringSegment.objects.filter(
+                        source_id=OuterRef(OuterRef("pk")),
+                        string_id=OuterRef("translation_of_id"),
+                        context_id=OuterRef("context_id"),
+                    )
+                )
+            )
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
+        )
+        annotations[f"enabled_{locale.pk}"] = Exists(enabled)
+        annotations[f"missing_{locale.pk}"] = Coalesce(Subquery(missing), 0)
+        annotations[f"edited_{locale.pk}"] = Subquery(edits)
+    sources, translations = {}, {}
+    candidates = TranslationSource.objects.filter(object_id__in=by_key).annotate(
+        **annotations
+    )
+    for source in candidates:
+        obj = by_key[source.object_id]
+        if source.locale_id != obj.locale_id:
+            continue
+        sources[_key(obj)] = source
+        for locale in locales:
+            if getattr(source, f"enabled_{locale.pk}"):
+                translations[(source.pk, locale.pk)] = _EnabledTranslation(
+                    missing=getattr(source, f"missing_{locale.pk}"),
+                    last_edit=getattr(source, f"edited_{locale.pk}"),
+                )
+    return sources, translations
 
 
 def _model_for_label(label: str) -> type[Model]:
@@ -199,17 +239,18 @@ def _model_for_label(label: str) -> type[Model]:
     return apps.get_model(label)
 
 
-def _cell(row, key, locale, targets, source, translations, untranslated, workflows):
+def _cell(row, key, locale, targets, source, translations):
     label, translation_key = key
     target = targets.get((label, translation_key, locale.pk))
     if target is None:
         return TranslationCell(TranslationStatus.MISSING)
-    workflow = workflows.get((label, str(target["pk"])))
+    workflow = target["workflow_status"]
     if workflow == WorkflowState.STATUS_IN_PROGRESS:
         return TranslationCell(TranslationStatus.IN_REVIEW, target_pk=target["pk"])
     changes_requested = workflow == WorkflowState.STATUS_NEEDS_CHANGES
     if source is not None and (source.pk, locale.pk) in translations:
-        missing, last_edit = untranslated.get((source.pk, locale.pk), (0, None))
+        translation = translations[(source.pk, locale.pk)]
+        missing, last_edit = translation.missing, translation.last_edit
         published = target["last_published_at"]
         unpublished_edits = bool(
             last_edit and (published is None or last_edit > published)

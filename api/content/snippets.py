@@ -1,0 +1,121 @@
+"""Testimonials (translatable snippets). Who may use it: anyone (live
+testimonials only); a key, when given, needs the `content:read` scope."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import exceptions, filters, serializers, viewsets
+from rest_framework.response import Response
+
+from cms.testimonials.models import Testimonial
+
+from ..caching import cached_content
+from ..permissions import ContentRead
+from .queries import in_language, translations_map
+from .representation import image_data, renditions_preload
+from .serializers import ImageSerializer, TranslationSerializer
+from .views import FALLBACK, LOCALE, language_param
+
+
+class TestimonialSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.SerializerMethodField()
+    locale = serializers.CharField(source="locale.language_code")
+    quote = serializers.CharField()
+    person_name = serializers.CharField()
+    role = serializers.CharField()
+    organisation = serializers.CharField()
+    country = serializers.CharField()
+    photo = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField(allow_null=True)
+    last_published_at = serializers.DateTimeField(allow_null=True)
+    fallback = serializers.SerializerMethodField()
+    translations = serializers.SerializerMethodField()
+
+    def get_type(self, item) -> str:
+        return Testimonial._meta.label
+
+    @extend_schema_field(ImageSerializer(allow_null=True))
+    def get_photo(self, item):
+        return image_data(item.photo, self.context["request"])
+
+    def get_fallback(self, item) -> bool:
+        language = self.context.get("language")
+        return bool(language) and item.locale.language_code != language
+
+    @extend_schema_field(serializers.DictField(child=TranslationSerializer()))
+    def get_translations(self, item):
+        return self.context["translations"].get(item.pk, {})
+
+
+def visible_testimonials():
+    return Testimonial.objects.filter(live=True)
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"], parameters=[LOCALE, FALLBACK]),
+    retrieve=extend_schema(tags=["content"], parameters=[LOCALE, FALLBACK]),
+)
+class TestimonialViewSet(viewsets.ReadOnlyModelViewSet):
+    """Live testimonials in one language (`?locale=`, `?fallback=`, `?search=`,
+    `?ordering=`); the detail by id, or with `?locale=` its translation."""
+
+    permission_classes = [ContentRead]
+    serializer_class = TestimonialSerializer
+    filter_backends = [filters.SearchFilter, filters.OrderingFilter]
+    search_fields = ["quote", "person_name", "organisation", "country"]
+    ordering_fields = ["first_published_at", "last_published_at", "person_name"]
+    ordering = ["-first_published_at", "pk"]
+
+    def get_queryset(self):
+        queryset = visible_testimonials().select_related("locale", "photo")
+        if getattr(self, "swagger_fake_view", False):
+            return queryset
+        if self.action == "list":
+            language, fallback = language_param(self.request)
+            self.language = language if fallback else None
+            queryset = in_language(
+                queryset,
+                language=language,
+                fallback=fallback,
+                visible=visible_testimonials(),
+            )
+        return queryset
+
+    def _context(self, items, *, language=None):
+        renditions_preload(item.photo for item in items)
+        return {
+            **self.get_serializer_context(),
+            "translations": translations_map(
+                items, request=self.request, visible=visible_testimonials()
+            ),
+            "language": language,
+        }
+
+    @cached_content
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        items = list(self.paginate_queryset(queryset))
+        context = self._context(items, language=self.language)
+        data = TestimonialSerializer(items, many=True, context=context).data
+        return self.get_paginated_response(data)
+
+    @cached_content
+    def retrieve(self, request, *args, **kwargs):
+        item = self.get_object()
+        language, fallback = language_param(request, explicit_only=True)
+        shown = item
+        if language and item.locale.language_code != language:
+            candidates = {
+                t.locale.language_code: t
+                for t in self.get_queryset().filter(
+                    translation_key=item.translation_key
+                )
+            }
+            shown = candidates.get(language) or (fallback and candidates.get(fallback))
+            if not shown:
+                raise exceptions.NotFound(
+                    _("This item has no translation in that language."),
+                    code="translation_missing",
+                )
+        context = self._context([shown], language=language)
+        return Response(TestimonialSerializer(shown, context=context).data)
