@@ -70,7 +70,7 @@ class World:
 
 
 @pytest.fixture
-def world(db) -> World:
+def world(home_pages) -> World:
     tree = programme_tree(modules=2, topics_per_module=1)
     started = timezone.now() - timedelta(minutes=20)
     editions, meetings = [], []
@@ -124,7 +124,9 @@ def world(db) -> World:
         world.keys[actor] = key
     world.keys[CONTENT_CLIENT] = ApiClientFactory(scopes=[Scope.CONTENT_READ]).key
     every_scope = [Scope.CONTENT_READ, Scope.LEARNING_READ, Scope.LEARNING_WRITE]
-    world.keys[LEARNING_CLIENT] = ApiClientFactory(scopes=every_scope).key
+    world.keys[LEARNING_CLIENT] = ApiClientFactory(
+        scopes=[Scope.LEARNING_READ, Scope.LEARNING_WRITE]
+    ).key
     revoked = ApiClientFactory(scopes=every_scope)
     api_client_revoke(client=revoked, user=coordinator)
     world.keys[REVOKED_KEY] = revoked.key
