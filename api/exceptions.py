@@ -5,6 +5,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -56,6 +57,11 @@ def api_exception_handler(exc, context):
         )
         response["Retry-After"] = str(StorageUnavailable.retry_after)
         return response
+    if isinstance(exc, OverflowError | DataError):
+        # A number or text the database cannot hold (e.g. ?parent=10**30).
+        exc = exceptions.ValidationError(
+            _("A value in the request is out of range."), code="out_of_range"
+        )
     if isinstance(exc, DjangoValidationError):
         exc = _from_django_validation(exc)
     elif isinstance(exc, Http404):

@@ -16,3 +16,53 @@ class KeyAuthenticationScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": "An app's key (mlpk_…) or a personal token (mlpt_…).",
         }
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "The one error shape of the API.",
+    "properties": {
+        "code": {
+            "type": "string",
+            "description": "Stable, for apps to switch on (e.g. edition_full).",
+        },
+        "message": {"type": "string", "description": "In the request's language."},
+        "fields": {
+            "type": "object",
+            "description": "Per-field errors: lists of {code, message}.",
+            "additionalProperties": True,
+        },
+    },
+    "required": ["code", "message", "fields"],
+}
+
+ERRORS = {
+    "400": "The request is not valid (see `fields`).",
+    "401": "No valid key or token (see the WWW-Authenticate header).",
+    "403": "The key lacks a scope, or the caller may not do this.",
+    "404": "Not found, or not visible to this caller.",
+    "429": "Too many requests (see the Retry-After header).",
+    "503": "Storage is unavailable; nothing was saved (see Retry-After).",
+}
+
+
+def error_responses(result, generator, request, public):
+    """Document the error shape on every operation: any of them may answer
+    400, 401, 403, 404, 429 or 503 in it."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = ERROR_SCHEMA
+    reference = {"$ref": "#/components/schemas/Error"}
+    for item in result.get("paths", {}).values():
+        for method, operation in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for status, description in ERRORS.items():
+                responses.setdefault(
+                    status,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": reference}},
+                    },
+                )
+    return result

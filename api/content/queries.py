@@ -42,7 +42,7 @@ def locale_list() -> list[Locale]:
 def visible_pages(model=Page):
     """Live pages with no view restriction on them or an ancestor; Wagtail's
     .public() without its query on every call."""
-    queryset = model.objects.live()
+    queryset = model.objects.live().filter(depth__gt=1)  # not the tree's root
     for path in _restricted_paths():
         queryset = queryset.exclude(path__startswith=path)
     return queryset

@@ -72,8 +72,8 @@ class PageSerializer(serializers.Serializer):
     locale = serializers.CharField(source="locale.language_code")
     url = serializers.SerializerMethodField()
     parent_id = serializers.SerializerMethodField()
-    first_published_at = serializers.DateTimeField()
-    last_published_at = serializers.DateTimeField()
+    first_published_at = serializers.DateTimeField(allow_null=True)
+    last_published_at = serializers.DateTimeField(allow_null=True)
     fallback = serializers.SerializerMethodField()
     translations = serializers.SerializerMethodField()
 

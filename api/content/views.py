@@ -68,6 +68,8 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [ContentRead]
     model = Page
+    # Ids the database can hold (a longer number is simply not found).
+    lookup_value_regex = r"[0-9]{1,9}"
     list_serializer_class = s.PageSerializer
     serializer_class = s.PageSerializer
     filterset_class = content_filters.PageFilter
@@ -86,13 +88,14 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     image_fields: tuple = ()
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            # Schema generation: the model only, no database or cache.
+            return self.model.objects.none()
         queryset = with_parent_id(visible_pages(self.model)).select_related(
             *self.select
         )
         if self.prefetch:
             queryset = queryset.prefetch_related(*self.prefetch)
-        if getattr(self, "swagger_fake_view", False):
-            return queryset
         if self.action == "list":
             language, fallback = language_param(self.request)
             self.language = language if fallback else None
@@ -248,7 +251,7 @@ class PageViewSet(ContentViewSet):
         ],
         responses=s.PageSerializer,
     )
-    @action(detail=False, url_path="find")
+    @action(detail=False, url_path="find", pagination_class=None, filter_backends=[])
     @cached_content
     def find(self, request):
         page = page_for_path(path=request.query_params.get("path", ""), request=request)
@@ -260,7 +263,7 @@ class PageViewSet(ContentViewSet):
         )
 
     @extend_schema(tags=["content"], responses=s.BreadcrumbSerializer(many=True))
-    @action(detail=True)
+    @action(detail=True, pagination_class=None, filter_backends=[])
     @cached_content
     def breadcrumbs(self, request, pk=None):
         page = self.get_object()

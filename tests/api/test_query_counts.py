@@ -52,8 +52,7 @@ def _programmes(home, count):
 def _modules(home, count):
     programme = _programmes(home, 1)[0]
     return [
-        ModulePageFactory(parent=programme, module_number=n + 1)
-        for n in range(count)
+        ModulePageFactory(parent=programme, module_number=n + 1) for n in range(count)
     ]
 
 
@@ -134,9 +133,7 @@ def test_a_list_costs_the_same_for_10_and_50_items(
 
 
 @pytest.mark.parametrize(("endpoint", "build"), ENDPOINTS)
-def test_a_detail_costs_at_most_four_queries(
-    api, home_pages, locales, endpoint, build
-):
+def test_a_detail_costs_at_most_four_queries(api, home_pages, locales, endpoint, build):
     item = build(home_pages["en"], 2)[-1]
 
     count, body = _queries(api, f"/api/v1/{endpoint}/{item.pk}/")
