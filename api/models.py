@@ -87,3 +87,26 @@ class PersonalToken(Credential):
     @property
     def scopes(self) -> list[str]:
         return [Scope.CONTENT_READ, Scope.LEARNING_READ, Scope.LEARNING_WRITE]
+
+
+class IdempotencyRecord(models.Model):
+    """The first answer to a write sent with an `Idempotency-Key` header, kept so
+    that a retry with the same key and body gets the same answer (api.idempotency)."""
+
+    owner = models.CharField(max_length=40)
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField(null=True)
+    body = models.JSONField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "key"], name="api_idempotency_owner_key_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self):
+        return f"{self.owner} {self.key}"

@@ -34,3 +34,9 @@ class TokenCreateThrottle(AnonRateThrottle):
     """Signing in for a personal token, per address."""
 
     scope = "token_create"
+
+
+class VerifyThrottle(AnonRateThrottle):
+    """Certificate verification, per address (API_VERIFY_RATE)."""
+
+    scope = "certificate_verify"
