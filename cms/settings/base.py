@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "api",
+    "api.webhooks",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -341,6 +342,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Webhooks: seconds to wait for an app's answer, and tries before giving up.
+WEBHOOKS_TIMEOUT = env.int("WEBHOOKS_TIMEOUT", default=10)
+WEBHOOKS_MAX_ATTEMPTS = env.int("WEBHOOKS_MAX_ATTEMPTS", default=6)
+# Plain http:// endpoints (local development and tests only).
+WEBHOOKS_ALLOW_HTTP = env.bool("WEBHOOKS_ALLOW_HTTP", default=False)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mutual Learning Platform API",
     "DESCRIPTION": "Content and learning data in English and Spanish.",
@@ -357,6 +364,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EditionStatusEnum": "learning.editions.enums.EditionStatus.choices",
+        "VerificationStatusEnum": ["valid", "revoked"],
+    },
 }
 
 # LOG_FORMAT=json writes one JSON object per line (production's default).

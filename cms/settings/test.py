@@ -28,3 +28,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"mlp-test-{os.getpid()}.sqlite3")
     }
+
+# Local receivers (tests, a developer's own machine) speak plain http.
+WEBHOOKS_ALLOW_HTTP = True

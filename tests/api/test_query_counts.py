@@ -4,8 +4,8 @@ response not in the server-side cache, so the work is really done."""
 
 import pytest
 from django.core.cache import cache
-from django.test import RequestFactory
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 

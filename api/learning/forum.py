@@ -1,0 +1,237 @@
+"""An edition's forum for its members: threads, posts (cursor-paged), replies,
+edits, flags and follows.
+
+Who may call: signed-in people (session or personal token) who belong to the
+edition (participants with a confirmed place, its facilitators, coordinators);
+an app's key gets 403 `person_required`. Naming an edition one does not belong
+to answers 403 `not_a_member`; a thread or post one may not read answers 404.
+The rules (hidden posts, "post first" mode, locks, the edit window) live in
+learning/forum's selectors and services, called here as the site's views do.
+"""
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from learning.editions.membership import edition_get_for_member
+from learning.editions.models import Edition
+from learning.forum.enums import ThreadMode
+from learning.forum.models import Post, Thread
+from learning.forum.permissions import ForumPermissionDenied, forum_can_moderate
+from learning.forum.selectors import (
+    post_get_for_user,
+    post_page_for_thread,
+    thread_get_for_user,
+    thread_is_followed,
+    thread_page_for_user,
+    thread_user_has_posted,
+    thread_views,
+)
+from learning.forum.services import (
+    post_create,
+    post_edit,
+    post_flag,
+    thread_ensure_for_edition,
+    thread_follow,
+    thread_unfollow,
+)
+
+from . import serializers_members as s
+from .me import MemberView
+from .pagination import CURSOR_PARAMETERS, cursor_body, cursor_params
+
+TAGS = ["forum"]
+EDITION = OpenApiParameter(
+    "edition", int, required=True, description="The edition whose threads to list."
+)
+
+
+class EditionQuerySerializer(serializers.Serializer):
+    edition = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+
+
+def _language() -> str:
+    return translation.get_language() or "en"
+
+
+def _member_edition(request: Request) -> Edition:
+    """The edition named by ?edition=, when the caller belongs to it (else 403)."""
+    query = EditionQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    try:
+        return edition_get_for_member(
+            user=request.user, pk=query.validated_data["edition"]
+        )
+    except Edition.DoesNotExist:
+        raise ForumPermissionDenied(
+            _("You are not a member of this edition."), code="not_a_member"
+        ) from None
+
+
+def _thread_get(request: Request, pk: int) -> Thread:
+    try:
+        return thread_get_for_user(user=request.user, pk=pk)
+    except Thread.DoesNotExist:
+        raise exceptions.NotFound() from None
+
+
+def _post_get(request: Request, pk: int) -> Post:
+    try:
+        return post_get_for_user(user=request.user, pk=pk)
+    except Post.DoesNotExist:
+        raise exceptions.NotFound() from None
+
+
+def _post_context(request: Request) -> dict:
+    return {"request": request, "now": timezone.now()}
+
+
+class ThreadListView(MemberView):
+    """The edition's threads: pinned first, then by latest activity."""
+
+    @extend_schema(
+        tags=TAGS,
+        parameters=[EDITION, *CURSOR_PARAMETERS],
+        responses=s.ThreadPageSerializer,
+        operation_id="forum_threads_list",
+    )
+    def get(self, request: Request) -> Response:
+        edition = _member_edition(request)
+        cursor, limit = cursor_params(request)
+        # As the site's forum page does: threads open for questions added to
+        # session topics since the meetings were planned (idempotent).
+        thread_ensure_for_edition(edition=edition)
+        page = thread_page_for_user(
+            user=request.user,
+            edition=edition,
+            cursor=cursor,
+            limit=limit,
+            language=_language(),
+        )
+        results = s.ThreadSerializer(page.items, many=True).data
+        return Response(cursor_body(request, page=page, results=results))
+
+
+class ThreadDetailView(MemberView):
+    """One thread, its question in the reader's language and their standing."""
+
+    @extend_schema(tags=TAGS, responses=s.ThreadDetailSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        thread = _thread_get(request, pk)
+        view = thread_views(threads=[thread], language=_language())[0]
+        can_moderate = forum_can_moderate(user=request.user, edition=thread.edition)
+        waiting = (
+            thread.mode == ThreadMode.POST_FIRST
+            and not can_moderate
+            and not thread_user_has_posted(user=request.user, thread=thread)
+        )
+        body = {
+            "thread": thread,
+            "title": view.title,
+            "answer_before": view.answer_before,
+            "is_followed": thread_is_followed(user=request.user, thread=thread),
+            "can_moderate": can_moderate,
+            "waiting_for_first_post": waiting,
+        }
+        return Response(s.ThreadDetailSerializer(body).data)
+
+
+class ThreadPostsView(MemberView):
+    """GET: the thread's posts the caller may read, oldest first, cursor-paged.
+    POST: reply in the thread (members; not in a locked thread)."""
+
+    @extend_schema(
+        tags=TAGS, parameters=CURSOR_PARAMETERS, responses=s.PostPageSerializer
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        thread = _thread_get(request, pk)
+        cursor, limit = cursor_params(request)
+        page = post_page_for_thread(
+            user=request.user, thread=thread, cursor=cursor, limit=limit
+        )
+        results = s.PostSerializer(
+            page.items, many=True, context=_post_context(request)
+        ).data
+        return Response(cursor_body(request, page=page, results=results))
+
+    @extend_schema(
+        tags=TAGS,
+        request=s.PostCreateSerializer,
+        responses={201: s.PostSerializer},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        thread = _thread_get(request, pk)
+        data = s.PostCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        quote = None
+        if data.validated_data.get("quote"):
+            quote = Post.objects.filter(pk=data.validated_data["quote"]).first()
+            if quote is None:
+                raise exceptions.ValidationError(
+                    _("You can only quote a post of this thread that you can read."),
+                    code="invalid_quote",
+                )
+        post = post_create(
+            thread=thread,
+            author=request.user,
+            body=data.validated_data["body"],
+            quote=quote,
+        )
+        if forum_can_moderate(user=request.user, edition=post.thread.edition):
+            post.flag_count = 0
+        body = s.PostSerializer(post, context=_post_context(request)).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class PostDetailView(MemberView):
+    """PATCH: change one's own post within the edit window, while the thread
+    is open (the author only)."""
+
+    @extend_schema(
+        tags=TAGS, request=s.PostEditSerializer, responses={200: s.PostSerializer}
+    )
+    def patch(self, request: Request, pk: int) -> Response:
+        post = _post_get(request, pk)
+        data = s.PostEditSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        post = post_edit(
+            post=post, actor=request.user, body=data.validated_data["body"]
+        )
+        return Response(s.PostSerializer(post, context=_post_context(request)).data)
+
+
+class PostFlagView(MemberView):
+    """POST: report a post to the edition's facilitators (once per reader)."""
+
+    @extend_schema(
+        tags=TAGS, request=s.FlagCreateSerializer, responses={201: s.FlagSerializer}
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        post = _post_get(request, pk)
+        data = s.FlagCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        flag = post_flag(
+            post=post, user=request.user, reason=data.validated_data["reason"]
+        )
+        return Response(s.FlagSerializer(flag).data, status=status.HTTP_201_CREATED)
+
+
+class ThreadFollowView(MemberView):
+    """POST: get the thread's new replies by email. DELETE: stop."""
+
+    @extend_schema(tags=TAGS, request=None, responses={200: s.FollowSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        thread = _thread_get(request, pk)
+        thread_follow(thread=thread, user=request.user)
+        return Response(
+            s.FollowSerializer({"thread": thread.pk, "is_followed": True}).data
+        )
+
+    @extend_schema(tags=TAGS, request=None, responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        thread = _thread_get(request, pk)
+        thread_unfollow(thread=thread, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

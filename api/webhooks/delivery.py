@@ -1,0 +1,137 @@
+"""Creating and sending deliveries: rows are written with the change that
+caused them and sent after it commits (a task), never on the request path;
+failures are retried with backoff by `webhooks_deliver`."""
+
+import json
+import urllib.error
+import urllib.request
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from .models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
+from .signing import signature_headers
+
+# Waits before the 2nd, 3rd, ... attempt.
+BACKOFF = [
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=12),
+]
+
+
+def max_attempts() -> int:
+    return getattr(settings, "WEBHOOKS_MAX_ATTEMPTS", len(BACKOFF) + 1)
+
+
+def event_emit(*, event: str, data: dict) -> list[int]:
+    """Record a delivery of `event` for each active endpoint subscribed to it and
+    send them once the current transaction commits; returns their ids."""
+    payload = {
+        "event": event,
+        "created_at": timezone.now(),
+        "data": data,
+    }
+    payload = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(is_active=True)
+        if event in endpoint.events
+    ]
+    ids = [
+        WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            event=event,
+            payload=payload,
+            next_attempt_at=timezone.now(),
+        ).pk
+        for endpoint in endpoints
+    ]
+    if ids:
+        from .tasks import webhook_deliver
+
+        for delivery_id in ids:
+            transaction.on_commit(
+                lambda delivery_id=delivery_id: webhook_deliver.enqueue(
+                    delivery_id=delivery_id
+                ),
+                robust=True,
+            )
+    return ids
+
+
+def delivery_attempt(*, delivery_id: int, now: datetime | None = None) -> str:
+    """Send one pending delivery; record the answer; schedule a retry on failure.
+    Returns the delivery's status afterwards."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        delivery = (
+            WebhookDelivery.objects.select_for_update()
+            .select_related("endpoint")
+            .filter(pk=delivery_id, status=DeliveryStatus.PENDING)
+            .first()
+        )
+        if delivery is None:
+            # Sent or given up already (e.g. by another worker): nothing to do.
+            return (
+                WebhookDelivery.objects.filter(pk=delivery_id)
+                .values_list("status", flat=True)
+                .first()
+                or ""
+            )
+        claimed_until = now + timedelta(minutes=5)
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(
+            next_attempt_at=claimed_until
+        )
+    body = json.dumps(delivery.payload, sort_keys=True).encode()
+    code, excerpt, error = _post(delivery.endpoint, delivery.pk, body)
+    delivery.attempts += 1
+    delivery.last_response_code = code
+    delivery.response_excerpt = excerpt
+    delivery.last_error = error
+    if code is not None and 200 <= code < 300:
+        delivery.status = DeliveryStatus.SUCCEEDED
+        delivery.delivered_at = now
+        delivery.next_attempt_at = None
+    elif delivery.attempts >= max_attempts():
+        delivery.status = DeliveryStatus.FAILED
+        delivery.next_attempt_at = None
+    else:
+        wait = BACKOFF[min(delivery.attempts - 1, len(BACKOFF) - 1)]
+        delivery.next_attempt_at = now + wait
+    delivery.save()
+    return delivery.status
+
+
+def deliveries_due(*, now: datetime | None = None) -> list[int]:
+    now = now or timezone.now()
+    return list(
+        WebhookDelivery.objects.filter(
+            status=DeliveryStatus.PENDING, next_attempt_at__lte=now
+        )
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _post(endpoint: WebhookEndpoint, delivery_id: int, body: bytes):
+    headers = signature_headers(
+        secret=endpoint.secret, delivery_id=delivery_id, body=body
+    )
+    headers["User-Agent"] = "MutualLearningPlatform-Webhooks/1"
+    request = urllib.request.Request(  # noqa: S310 (an admin-registered URL)
+        endpoint.url, data=body, headers=headers, method="POST"
+    )
+    timeout = getattr(settings, "WEBHOOKS_TIMEOUT", 10)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, response.read(1024).decode(errors="replace"), ""
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(1024).decode(errors="replace"), ""
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        return None, "", str(error)[:255]

@@ -1,0 +1,120 @@
+"""Webhooks in the admin, under Settings. Who may use it: staff with the
+webhooks model permissions (superusers by default). An endpoint's secret is
+shown once, when it is created; deliveries are read-only, with their codes."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import Event, WebhookDelivery, WebhookEndpoint
+
+
+class EndpointForm(WagtailAdminModelForm):
+    url = forms.URLField(
+        label=gettext_lazy("URL"), max_length=500, assume_scheme="https"
+    )
+    events = forms.MultipleChoiceField(
+        label=gettext_lazy("events"),
+        choices=Event.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = WebhookEndpoint
+        fields = ["name", "url", "events", "is_active"]
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        if not url.startswith("https://") and not getattr(
+            settings, "WEBHOOKS_ALLOW_HTTP", False
+        ):
+            raise forms.ValidationError(
+                _("Use an https:// address."), code="https_required"
+            )
+        return url
+
+
+class EndpointCreateView(generic.CreateView):
+    def save_instance(self):
+        endpoint = super().save_instance()
+        messages.warning(
+            self.request,
+            _("The signing secret of %(name)s, shown only now; copy it: %(secret)s")
+            % {"name": endpoint.name, "secret": endpoint.secret},
+        )
+        return endpoint
+
+
+class EndpointViewSet(ModelViewSet):
+    model = WebhookEndpoint
+    form_fields = ["name", "url", "events", "is_active"]
+    add_view_class = EndpointCreateView
+    icon = "link"
+    menu_label = gettext_lazy("Webhooks")
+    add_to_settings_menu = True
+    list_display = ["name", "url", "events", "is_active", "created_at"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return EndpointForm
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Deliveries are written by the system only: people may look, not change."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, "view")
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class DeliveryViewSet(ModelViewSet):
+    model = WebhookDelivery
+    icon = "history"
+    menu_label = gettext_lazy("Webhook deliveries")
+    add_to_settings_menu = True
+    list_display = [
+        "event",
+        "endpoint",
+        "status",
+        "attempts",
+        "last_response_code",
+        "created_at",
+        "next_attempt_at",
+    ]
+    list_filter = ["status", "event", "endpoint"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "endpoint",
+        "event",
+        "status",
+        "attempts",
+        "last_response_code",
+        "last_error",
+        "response_excerpt",
+        "payload",
+        "created_at",
+        "delivered_at",
+        "next_attempt_at",
+    ]
+    copy_view_enabled = False
+    form_fields = ["event"]
+
+
+register_permission_policy(WebhookDelivery, ReadOnlyPolicy(WebhookDelivery))
+
+
+@hooks.register("register_admin_viewset")
+def register_webhooks():
+    return [EndpointViewSet("webhooks"), DeliveryViewSet("webhook_deliveries")]
