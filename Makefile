@@ -11,7 +11,7 @@ DEMO_PASSWORD ?= mutual-demo
 TEST_WORKERS ?= auto
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
-.PHONY: run install migrate demo worker test test-fast lint format check messages clean
+.PHONY: run install migrate demo worker test test-fast lint format check messages clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ test: install
 
 test-fast: install
 	$(BIN)/python -m pytest $(XDIST) -x -q -m "not e2e" --no-cov $(PYTEST_ARGS)
+
+## bench: the API benchmark (bench/README.md); QUICK=1 for the quick mode
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk; } || { echo "Install wrk (Debian: apt-get install wrk)"; exit 2; }
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick,)
 
 ## lint: ruff, import contracts, Django checks, migrations and translations up to date
 lint: install

@@ -1,0 +1,259 @@
+"""Build the benchmark's dataset, deterministically: pages in English and
+Spanish with rich StreamField bodies and images (renditions made), and a forum
+with one long thread. Run against the bench database (cms.settings.bench);
+a dataset of the same size already there is kept."""
+
+import io
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from api.content.representation import RENDITIONS
+from bench.models import Dataset
+from bench.sizes import FULL, QUICK
+from cms.home.models import HomePage
+from cms.pages.models import StandardPage
+from learning.editions.models import Edition
+from learning.enrolments.enums import EnrolmentStatus
+from learning.enrolments.models import Enrolment, Organisation, Participant
+from learning.forum.models import Post, Thread
+from tests.factories.learning import programme_tree
+
+WORDS = (
+    "learning peers organisations evaluation community session module practice "
+    "reflection evidence participation network facilitation knowledge change"
+).split()
+PALABRAS = (
+    "aprendizaje pares organizaciones evaluación comunidad sesión módulo práctica "
+    "reflexión evidencia participación red facilitación conocimiento cambio"
+).split()
+
+
+def _text(rng, words, count):
+    return " ".join(rng.choice(words) for _ in range(count)).capitalize() + "."
+
+
+def _body(rng, words, images):
+    blocks = []
+    for index in range(4):
+        blocks.append(
+            {
+                "type": "paragraph",
+                "value": (
+                    f"<p>{_text(rng, words, 60)} <b>{_text(rng, words, 5)}</b></p>"
+                ),
+            }
+        )
+        if index % 2 == 0:
+            blocks.append(
+                {
+                    "type": "image",
+                    "value": {
+                        "image": rng.choice(images).pk,
+                        "alt_text": _text(rng, words, 4),
+                        "caption": _text(rng, words, 6),
+                    },
+                }
+            )
+    return blocks
+
+
+class Command(BaseCommand):
+    help = "Build the benchmark dataset (deterministic)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quick", action="store_true")
+
+    def handle(self, *args, quick=False, **options):
+        sizes = QUICK if quick else FULL
+        call_command("migrate", verbosity=0)
+        existing = Dataset.objects.first()
+        if existing and existing.sizes == sizes.as_dict():
+            self.stdout.write("Dataset already built.")
+            return
+        if existing:
+            raise SystemExit(
+                "A dataset of another size is in the bench database; "
+                "remove bench/.data/ and run again."
+            )
+        rng = random.Random(20261124)
+        locales = {
+            code: Locale.objects.get_or_create(language_code=code)[0]
+            for code in ("en", "es")
+        }
+        with transaction.atomic():
+            homes = self._homes(locales)
+            images = self._images(rng, sizes.images)
+            self._pages(rng, sizes.pages_per_language, homes, locales, images)
+            self._forum(rng, sizes)
+            Dataset.objects.create(sizes=sizes.as_dict())
+        self.stdout.write(f"Dataset built: {sizes.as_dict()}")
+
+    def _homes(self, locales):
+        root = Page.get_first_root_node()
+        Page.objects.filter(depth=2).delete()
+        root.refresh_from_db()
+        en = root.add_child(
+            instance=HomePage(title="Home", slug="home", locale=locales["en"])
+        )
+        es = root.add_child(
+            instance=HomePage(
+                title="Inicio",
+                slug="inicio",
+                locale=locales["es"],
+                translation_key=en.translation_key,
+            )
+        )
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "127.0.0.1", "port": 80, "root_page": en},
+        )
+        return {"en": en, "es": es}
+
+    def _images(self, rng, count):
+        model = get_image_model()
+        images = []
+        for number in range(count):
+            self._progress("images", number, count)
+            colour = tuple(rng.randrange(256) for _ in range(3))
+            buffer = io.BytesIO()
+            PillowImage.new("RGB", (1200, 800), colour).save(buffer, "PNG")
+            image = model(
+                title=f"Image {number}",
+                file=ImageFile(buffer, name=f"bench-{number}.png"),
+            )
+            image.save()
+            image.get_renditions(*RENDITIONS.values())
+            images.append(image)
+        return images
+
+    def _pages(self, rng, count, homes, locales, images):
+        for number in range(count):
+            self._progress("pages", number, count)
+            english = homes["en"].add_child(
+                instance=StandardPage(
+                    title=f"Page {number}: {_text(rng, WORDS, 3)}",
+                    slug=f"page-{number}",
+                    locale=locales["en"],
+                    introduction=_text(rng, WORDS, 25),
+                    body=_body(rng, WORDS, images),
+                    first_published_at=timezone.now(),
+                    last_published_at=timezone.now(),
+                )
+            )
+            homes["es"].add_child(
+                instance=StandardPage(
+                    title=f"Página {number}: {_text(rng, PALABRAS, 3)}",
+                    slug=f"pagina-{number}",
+                    locale=locales["es"],
+                    translation_key=english.translation_key,
+                    introduction=_text(rng, PALABRAS, 25),
+                    body=_body(rng, PALABRAS, images),
+                    first_published_at=timezone.now(),
+                    last_published_at=timezone.now(),
+                )
+            )
+
+    def _forum(self, rng, sizes):
+        tree = programme_tree(modules=2, topics_per_module=3)
+        now = timezone.now()
+        edition = Edition.objects.create(
+            programme=tree.programme,
+            title="Bench edition",
+            slug="bench-edition",
+            enrolment_opens_at=now - timedelta(days=60),
+            enrolment_closes_at=now - timedelta(days=30),
+            starts_on=(now - timedelta(days=20)).date(),
+            ends_on=(now + timedelta(days=100)).date(),
+            places=15,
+            time_zone="UTC",
+        )
+        users, participants = [], []
+        for number in range(20):
+            user = get_user_model().objects.create_user(
+                email=f"member{number}@bench.example.org",
+                password="bench-password",
+                first_name=f"Member {number}",
+            )
+            organisation = Organisation.objects.create(
+                name=f"Organisation {number}",
+                normalised_name=f"organisation {number}",
+                domain=f"org{number}.bench.example.org",
+                country="Peru",
+            )
+            enrolment = Enrolment.objects.create(
+                edition=edition,
+                organisation=organisation,
+                status=EnrolmentStatus.CONFIRMED,
+                consent_at=now,
+                status_changed_at=now,
+            )
+            participants.append(
+                Participant.objects.create(
+                    enrolment=enrolment,
+                    edition=edition,
+                    user=user,
+                    name=f"Member {number}",
+                    email=user.email,
+                    role="Officer",
+                    preferred_language="en",
+                )
+            )
+            users.append(user)
+        topics = [topic for group in tree.topics.values() for topic in group]
+        threads = [
+            Thread.objects.create(
+                edition=edition,
+                session_topic=topic,
+                title=f"Question {index}",
+                last_activity_at=now,
+            )
+            for index, topic in enumerate(topics)
+        ]
+        long_thread, others = threads[0], threads[1:]
+        plan = [long_thread] * sizes.long_thread_posts
+        rest = sizes.posts - sizes.long_thread_posts
+        plan += [others[index % len(others)] for index in range(rest)]
+        start = now - timedelta(days=10)
+        batch = []
+        for index, thread in enumerate(plan):
+            person = rng.randrange(len(users))
+            batch.append(
+                Post(
+                    thread=thread,
+                    author=users[person],
+                    participant=participants[person],
+                    body_markdown=_text(rng, WORDS, 40)
+                    + "\n\n**"
+                    + _text(rng, WORDS, 4)
+                    + "**",
+                    created_at=start + timedelta(seconds=index),
+                )
+            )
+            if len(batch) == 2000:
+                Post.objects.bulk_create(batch)
+                batch = []
+                self._progress("posts", index, len(plan))
+        Post.objects.bulk_create(batch)
+        for thread in threads:
+            posts = Post.objects.filter(thread=thread)
+            Thread.objects.filter(pk=thread.pk).update(
+                reply_count=posts.count(),
+                last_activity_at=posts.order_by("-created_at")
+                .values_list("created_at", flat=True)
+                .first()
+                or now,
+            )
+
+    def _progress(self, what, done, total):
+        if done % max(total // 10, 1) == 0:
+            self.stdout.write(f"  {what}: {done}/{total}")
