@@ -9,6 +9,7 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers, schema  # noqa: F401  (registers the extension)
+        from . import cors, receivers, schema  # noqa: F401  (registers the extension)
 
         receivers.connect()
+        cors.connect()

@@ -1,9 +1,16 @@
 """Who is asking: an app's key or a person's token (`Authorization: Bearer <key>`),
-or the site's session (with CSRF, DRF's SessionAuthentication)."""
+or the site's session (with CSRF, DRF's SessionAuthentication) from the site's own
+pages only."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
-from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.authentication import (
+    BaseAuthentication,
+    SessionAuthentication,
+    get_authorization_header,
+)
+from rest_framework.request import Request
 
 from .keys import credential_for_key, credential_touch
 from .models import ApiClient
@@ -65,3 +72,24 @@ class KeyAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request):
         return 'Bearer realm="api"'
+
+
+class SameOriginSessionAuthentication(SessionAuthentication):
+    """The site's session, unless the request comes from another origin's page.
+
+    Pages on other origins may read the API (api.cors), but never as the person
+    signed in to the site: their requests are anonymous unless they send a key.
+    """
+
+    def authenticate(self, request: Request):
+        origin = request.headers.get("Origin")
+        if origin and not _is_own_origin(request, origin):
+            return None
+        return super().authenticate(request)
+
+
+def _is_own_origin(request: Request, origin: str) -> bool:
+    # As Django's CSRF check: the request's own scheme and host, or a trusted one.
+    scheme = "https" if request.is_secure() else "http"
+    own = f"{scheme}://{request.get_host()}"
+    return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS

@@ -4,6 +4,7 @@ request's language, `code` is stable (Django ValidationError codes are kept)."""
 import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404
@@ -13,6 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from learning.storage import StorageUnavailable, is_storage_unavailable
+
+from .parsers import RequestTooLarge
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +47,14 @@ def _from_django_validation(exc: DjangoValidationError) -> exceptions.Validation
     return exceptions.ValidationError(detail)
 
 
+def _from_suspicious(exc: SuspiciousOperation) -> exceptions.APIException:
+    # Django's own limits on a request (DATA_UPLOAD_MAX_MEMORY_SIZE, the number of
+    # fields or files): the client's fault, so a 4xx and not a 500.
+    if isinstance(exc, RequestDataTooBig):
+        return RequestTooLarge()
+    return exceptions.ParseError(_("The request could not be read."))
+
+
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
     return {"code": code, "message": message, "fields": fields or {}}
 
@@ -62,6 +73,8 @@ def api_exception_handler(exc, context):
         exc = exceptions.ValidationError(
             _("A value in the request is out of range."), code="out_of_range"
         )
+    if isinstance(exc, SuspiciousOperation):
+        exc = _from_suspicious(exc)
     if isinstance(exc, DjangoValidationError):
         exc = _from_django_validation(exc)
     elif isinstance(exc, Http404):
@@ -71,9 +84,6 @@ def api_exception_handler(exc, context):
             str(exc) or None, code=getattr(exc, "code", None) or "permission_denied"
         )
     response = exception_handler(exc, context)
-    request = context.get("request")
-    if request is not None and response is not None and response.status_code == 404:
-        request._request.urlconf = "api.root_urls"
     if response is None:
         logger.exception("API error", exc_info=exc)
         return Response(

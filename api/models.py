@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .cors import origins_validate
+
 
 class Scope(models.TextChoices):
     CONTENT_READ = "content:read", _("Read content")
@@ -41,6 +43,16 @@ class ApiClient(Credential):
     contact_email = models.EmailField(_("contact email"), blank=True)
     scopes = models.JSONField(_("scopes"), default=list)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    allowed_origins = models.JSONField(
+        _("allowed origins"),
+        default=list,
+        blank=True,
+        validators=[origins_validate],
+        help_text=_(
+            "Web pages on these origins (scheme://host[:port]) may read the API "
+            "from the browser; they send this client's key, never cookies."
+        ),
+    )
     rate_limit = models.CharField(
         _("rate limit"),
         max_length=20,

@@ -62,6 +62,19 @@ class LearningWrite(BasePermission):
         return scopes is None or Scope.LEARNING_WRITE in scopes
 
 
+class SignedLinkWrite(BasePermission):
+    """Writes authorised by a signed token in the path (an offer's answer):
+    anyone holding it, no account needed; a key, when given, must carry
+    `learning:write` (else 403 `scope_missing`)."""
+
+    message = _("This key does not have the learning:write scope.")
+    code = "scope_missing"
+
+    def has_permission(self, request, view):
+        scopes = request_scopes(request)
+        return scopes is None or Scope.LEARNING_WRITE in scopes
+
+
 class PersonLearning(BasePermission):
     """A person's own learning data (enrolments, forum, attendance): a signed-in
     person, never an app's key; reads need `learning:read`, writes

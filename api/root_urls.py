@@ -2,7 +2,7 @@
 
 Django's LocaleMiddleware redirects a 404 to the same path under /en/ when the
 root URLconf uses i18n_patterns; the API's 404s name this URLconf instead
-(api.exceptions), so they stay 404s in the API's error shape.
+(api.middleware), so they stay 404s in the API's error shape.
 """
 
 from django.urls import include, path

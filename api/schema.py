@@ -1,3 +1,4 @@
+from django.conf import settings
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
@@ -15,6 +16,20 @@ class KeyAuthenticationScheme(OpenApiAuthenticationExtension):
             "type": "http",
             "scheme": "bearer",
             "description": "An app's key (mlpk_…) or a personal token (mlpt_…).",
+        }
+
+
+class SameOriginSessionScheme(OpenApiAuthenticationExtension):
+    target_class = "api.authentication.SameOriginSessionAuthentication"
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": settings.SESSION_COOKIE_NAME,
+            "description": "The site's session, from the site's own pages only "
+            "(with a CSRF token for writes); other origins send a key.",
         }
 
 

@@ -23,7 +23,7 @@ router.register("testimonials", TestimonialViewSet, basename="testimonial")
 
 
 class NotFoundView(APIView):
-    """Any other address under /api/v1/: 404 in the API's error shape."""
+    """Any other address under /api/: 404 in the API's error shape."""
 
     permission_classes = [AllowAny]
     authentication_classes = []

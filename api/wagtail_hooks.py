@@ -11,11 +11,37 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .cors import origin_normalise
 from .keys import api_client_issue_key, api_client_revoke
 from .models import ApiClient, Scope
 
 
+class OriginListField(forms.CharField):
+    """Origins one per line in the admin, a normalised list in the model."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        lines = (super().to_python(value) or "").splitlines()
+        origins = [origin_normalise(line) for line in lines if line.strip()]
+        return list(dict.fromkeys(origins))
+
+
 class ApiClientForm(WagtailAdminModelForm):
+    allowed_origins = OriginListField(
+        label=gettext_lazy("allowed origins"),
+        required=False,
+        help_text=gettext_lazy(
+            "One per line, e.g. https://partner.example.org or "
+            "http://localhost:3000. Web pages there may read the API with this "
+            "client's key; cookies are never sent."
+        ),
+    )
     scopes = forms.MultipleChoiceField(
         label=gettext_lazy("scopes"),
         choices=Scope.choices,
@@ -33,7 +59,14 @@ class ApiClientForm(WagtailAdminModelForm):
 
     class Meta:
         model = ApiClient
-        fields = ["name", "contact_email", "scopes", "expires_at", "rate_limit"]
+        fields = [
+            "name",
+            "contact_email",
+            "scopes",
+            "allowed_origins",
+            "expires_at",
+            "rate_limit",
+        ]
 
 
 def _show_key(request, client, key):

@@ -11,7 +11,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -24,6 +23,10 @@ TARGETS = {
     "es_vs_en": ("within", 0.10),
     "forum_last_vs_first": ("<=", 1.2),
 }
+HIT_RATIO_SOURCE = (
+    "answers with `X-Cache: hit` over answers with X-Cache, "
+    "counted by wrk (bench/wrk.lua) over the measured runs"
+)
 
 
 def free_port() -> int:
@@ -60,18 +63,44 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"{url} did not answer in {seconds} s")
 
 
-def start_redis(env: dict):
-    if env.get("REDIS_URL") or not shutil.which("redis-server"):
-        return None
-    port = free_port()
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
-    time.sleep(0.5)
-    return process
+def shared_cache(env: dict, *, quick: bool):
+    """Point every gunicorn worker at one cache, so that a response cached by
+    one is a hit for all: the given CACHE_URL/REDIS_URL, else a redis-server of
+    our own (as in production), else a file cache. Returns (process, kind)."""
+    given = env.get("CACHE_URL") or env.get("REDIS_URL")
+    if given:
+        return None, given.split(":", 1)[0]
+    if shutil.which("redis-server"):
+        port = free_port()
+        process = subprocess.Popen(
+            ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        env["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+        time.sleep(0.5)
+        return process, "redis"
+    folder = DATA / f"cache-{'quick' if quick else 'full'}"
+    shutil.rmtree(folder, ignore_errors=True)
+    env["CACHE_URL"] = f"filecache://{folder}"
+    return None, "filecache"
+
+
+def warm(base: str, urls: dict, *, headers_for) -> int:
+    """GET every URL of every scenario once, so that all are in the shared
+    cache before any measured run (wrk's short warm-up reaches only the first
+    few of a long list). Returns how many were fetched."""
+    fetched = 0
+    for name, listed in urls.items():
+        for url in listed if isinstance(listed, list) else [listed]:
+            request = urllib.request.Request(  # noqa: S310 (our own server)
+                base + url, headers=headers_for(name)
+            )
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                if response.status != 200:
+                    raise SystemExit(f"{url} answered {response.status}")
+            fetched += 1
+    return fetched
 
 
 def prepare(env: dict) -> dict:
@@ -131,31 +160,30 @@ def prepare(env: dict) -> dict:
     return {"urls": urls, "queries": queries, "token": key}
 
 
-def measure(base: str, url, *, seconds: int, headers=None, workdir: Path):
+def measure(base: str, url, *, seconds: int, headers=None):
     from bench.wrk import wrk_run
 
     if isinstance(url, list):
-        paths = workdir / f"paths-{abs(hash(url[0]))}.txt"
-        paths.write_text("\n".join(url) + "\n")
-        os.environ["BENCH_PATHS"] = str(paths)
-        return wrk_run(
-            base + url[0],
-            seconds=seconds,
-            headers=headers,
-            script=str(ROOT / "bench" / "paths.lua"),
-        )
+        return wrk_run(base + url[0], seconds=seconds, headers=headers, paths=url)
     return wrk_run(base + url, seconds=seconds, headers=headers)
 
 
 def summarise(results: list) -> dict:
-    """Combine rounds: total requests and errors, mean rps, median latencies."""
+    """Combine rounds: total requests and errors, mean rps, median latencies,
+    and the share of cache hits among the answers that said (None when no
+    answer carried X-Cache, e.g. the stock v2 API)."""
     rounds = len(results)
+    hits = sum(r.cache_hits for r in results)
+    misses = sum(r.cache_misses for r in results)
     return {
         "rps": round(sum(r.rps for r in results) / rounds, 1),
         "p50_ms": round(sorted(r.p50_ms for r in results)[rounds // 2], 2),
         "p99_ms": round(sorted(r.p99_ms for r in results)[rounds // 2], 2),
         "requests": sum(r.requests for r in results),
         "errors": sum(r.errors for r in results),
+        "cache_hits": hits,
+        "cache_misses": misses,
+        "hit_ratio": round(hits / (hits + misses), 3) if hits + misses else None,
     }
 
 
@@ -204,13 +232,18 @@ def markdown(results: dict) -> str:
         "",
         f"Dataset: {results['dataset']}",
         "",
-        "| scenario | side | req/s | p50 ms | p99 ms | errors | queries |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        f"Cache: {results.get('cache', '?')}, shared by all workers. Hit ratio: "
+        f"{HIT_RATIO_SOURCE}; n/a where no answer carried it.",
+        "",
+        "| scenario | side | req/s | hit ratio | p50 ms | p99 ms | errors | queries |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for scenario, sides in results["scenarios"].items():
         for side, row in sides.items():
+            hit_ratio = row.get("hit_ratio")
             lines.append(
-                f"| {scenario} | {side} | {row['rps']} | {row['p50_ms']} | "
+                f"| {scenario} | {side} | {row['rps']} | "
+                f"{'n/a' if hit_ratio is None else hit_ratio} | {row['p50_ms']} | "
                 f"{row['p99_ms']} | {row['errors']} | {row.get('queries', '')} |"
             )
     lines += ["", "| ratio | value | target | met |", "|---|---:|---|---|"]
@@ -236,7 +269,7 @@ def main(argv=None) -> int:
         ["--quick"] if args.quick else []
     )
     subprocess.run(command, cwd=ROOT, env=env, check=True)
-    redis = start_redis(env)
+    redis, cache_kind = shared_cache(env, quick=args.quick)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     gunicorn = subprocess.Popen(
@@ -271,28 +304,25 @@ def main(argv=None) -> int:
             "es_vs_en": (("es", "ours_list_es"), ("en", "ours_list_en")),
             "forum_last_vs_first": (("first", "forum_first"), ("last", "forum_last")),
         }
-        with tempfile.TemporaryDirectory() as workdir:
-            for url in urls.values():  # warm up every worker and cache
-                measure(
-                    base, url, seconds=1, workdir=Path(workdir), headers=forum_headers
-                )
-            raw = {
-                scenario: {side: [] for side, _ in sides}
-                for scenario, sides in pairs.items()
-            }
-            for _round in range(rounds):
-                for scenario, sides in pairs.items():
-                    for side, name in sides:
-                        headers = forum_headers if name.startswith("forum") else None
-                        raw[scenario][side].append(
-                            measure(
-                                base,
-                                urls[name],
-                                seconds=seconds,
-                                headers=headers,
-                                workdir=Path(workdir),
-                            )
+
+        def headers_for(name: str) -> dict:
+            return forum_headers if name.startswith("forum") else {}
+
+        for name, url in urls.items():  # warm up every worker's process
+            measure(base, url, seconds=1, headers=headers_for(name))
+        warm(base, urls, headers_for=headers_for)
+        raw = {
+            scenario: {side: [] for side, _ in sides}
+            for scenario, sides in pairs.items()
+        }
+        for _round in range(rounds):
+            for scenario, sides in pairs.items():
+                for side, name in sides:
+                    raw[scenario][side].append(
+                        measure(
+                            base, urls[name], seconds=seconds, headers=headers_for(name)
                         )
+                    )
         scenarios = {
             scenario: {
                 side: {
@@ -314,7 +344,8 @@ def main(argv=None) -> int:
     results = {
         "generated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "quick": args.quick,
-        "cache": "redis" if redis is not None or env.get("REDIS_URL") else "locmem",
+        "cache": cache_kind,
+        "hit_ratio_source": HIT_RATIO_SOURCE,
         "dataset": (QUICK if args.quick else FULL).as_dict(),
         "scenarios": scenarios,
         "ratios": ratios,

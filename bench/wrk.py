@@ -1,9 +1,14 @@
-"""Running wrk and reading its report (pure functions are tested in
-tests/bench/test_bench.py)."""
+"""Running wrk and reading its report (tested in tests/bench/test_bench.py,
+against a real wrk where it is installed)."""
 
+import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parent / "wrk.lua"
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
@@ -15,6 +20,9 @@ class WrkResult:
     p99_ms: float
     requests: int
     errors: int
+    # Answers that said `X-Cache: hit` / `miss` (counted by wrk.lua).
+    cache_hits: int = 0
+    cache_misses: int = 0
 
 
 def _ms(text: str) -> float:
@@ -40,7 +48,17 @@ def wrk_parse(output: str) -> WrkResult:
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
         errors += int(non_2xx.group(1))
-    return WrkResult(rps=rps, p50_ms=p50, p99_ms=p99, requests=requests, errors=errors)
+    cache = re.search(r"^X-Cache: hit (\d+), miss (\d+)$", output, re.M)
+    hits, misses = (int(n) for n in cache.groups()) if cache else (0, 0)
+    return WrkResult(
+        rps=rps,
+        p50_ms=p50,
+        p99_ms=p99,
+        requests=requests,
+        errors=errors,
+        cache_hits=hits,
+        cache_misses=misses,
+    )
 
 
 def wrk_run(
@@ -48,25 +66,37 @@ def wrk_run(
     *,
     seconds: int,
     headers: dict | None = None,
-    script: str | None = None,
+    paths: list[str] | None = None,
     connections: int = 8,
     threads: int = 2,
 ) -> WrkResult:
+    """Drive `url` (or cycle through `paths` on its host) for `seconds`."""
     command = [
         "wrk",
         "--latency",
         f"-t{threads}",
         f"-c{connections}",
         f"-d{seconds}s",
+        "-s",
+        str(SCRIPT),
     ]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
-    if script:
-        command += ["-s", script]
     command.append(url)
-    output = subprocess.run(
-        command, capture_output=True, text=True, check=True, timeout=seconds + 60
-    ).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as listed:
+        env = {k: v for k, v in os.environ.items() if k != "BENCH_PATHS"}
+        if paths:
+            listed.write("\n".join(paths) + "\n")
+            listed.flush()
+            env["BENCH_PATHS"] = listed.name
+        output = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=seconds + 60,
+            env=env,
+        ).stdout
     return wrk_parse(output)
 
 

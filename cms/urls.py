@@ -43,5 +43,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "cms.core.views.bad_request"
 handler404 = "cms.core.views.page_not_found"
 handler500 = "cms.core.views.server_error"

@@ -5,11 +5,12 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder, NullAdminURLFinder
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import policy_registry
 
-# A spreadsheet program runs a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .csv_export import csv_cell_safe
 
 
 def form_errors_add(*, form: forms.BaseForm, error: ValidationError) -> None:
@@ -19,12 +20,6 @@ def form_errors_add(*, form: forms.BaseForm, error: ValidationError) -> None:
         return
     for name, errors in error.error_dict.items():
         form.add_error(name if name in form.fields else None, errors)
-
-
-def csv_cell_safe(value: Any) -> str:
-    """The value as CSV text that a spreadsheet program will not run as a formula."""
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
 # Wagtail's export preprocessing, plus formula-safe text in CSV files.
@@ -45,6 +40,20 @@ class ServiceFormMixin:
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()  # type: ignore[attr-defined]
             return self.form_invalid(form)  # type: ignore[attr-defined]
+
+
+class InspectURLFinder(ModelAdminURLFinder):
+    """Links read-only learning data (in Site history, search) to its inspect view."""
+
+    def get_edit_url(self, instance: Any) -> str | None:
+        policy = policy_registry.get(instance)
+        if (
+            self.user
+            and policy
+            and not policy.user_has_permission_for_instance(self.user, "view", instance)
+        ):
+            return None
+        return self.construct_edit_url(instance)
 
 
 class LearningModelViewSet(ModelViewSet):
@@ -72,3 +81,16 @@ class LearningModelViewSet(ModelViewSet):
             for pattern in super().get_urlpatterns()
             if pattern.name not in self.excluded_views
         ]
+
+    @property
+    def url_finder_class(self) -> type:
+        # Wagtail's finder reverses the edit view, which read-only viewsets do not
+        # route: the audit log (Site history) would fail on their log entries.
+        if "edit" not in self.excluded_views:
+            return super().url_finder_class
+        if not self.inspect_view_enabled or "inspect" in self.excluded_views:
+            return NullAdminURLFinder
+        name = self.get_url_name("inspect")
+        return type(
+            "LearningInspectURLFinder", (InspectURLFinder,), {"edit_url_name": name}
+        )

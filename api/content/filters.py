@@ -1,7 +1,22 @@
 import django_filters
+from rest_framework import filters
 from wagtail.models import Page
 
+from cms.core.selectors import search_matching_ids
+
 from .queries import visible_pages
+
+
+class IndexSearchFilter(filters.SearchFilter):
+    """`?search=` by the site's search (its backend and indexed fields, body text
+    included, accents ignored): it narrows the list, whose ordering stays."""
+
+    def filter_queryset(self, request, queryset, view):
+        query = request.query_params.get(self.search_param, "").strip()
+        if not query:
+            return queryset
+        ids = search_matching_ids(model=queryset.model, query=query)
+        return queryset.filter(pk__in=ids)
 
 
 class PageFilter(django_filters.FilterSet):

@@ -10,6 +10,7 @@ from cms.testimonials.models import Testimonial
 
 from ..caching import cached_content
 from ..permissions import ContentRead
+from .filters import IndexSearchFilter
 from .queries import in_language, translations_map
 from .representation import image_data, renditions_preload
 from .serializers import ImageSerializer, TranslationSerializer
@@ -62,8 +63,7 @@ class TestimonialViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [ContentRead]
     serializer_class = TestimonialSerializer
     lookup_value_regex = r"[0-9]{1,9}"
-    filter_backends = [filters.SearchFilter, filters.OrderingFilter]
-    search_fields = ["quote", "person_name", "organisation", "country"]
+    filter_backends = [IndexSearchFilter, filters.OrderingFilter]
     ordering_fields = ["first_published_at", "last_published_at", "person_name"]
     ordering = ["-first_published_at", "pk"]
 

@@ -75,10 +75,9 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = content_filters.PageFilter
     filter_backends = [
         content_filters.django_filters.rest_framework.DjangoFilterBackend,
-        filters.SearchFilter,
+        content_filters.IndexSearchFilter,
         filters.OrderingFilter,
     ]
-    search_fields = ["title"]
     ordering_fields = ["title", "first_published_at", "last_published_at", "path"]
     ordering = ["path"]
     select = ("locale",)
@@ -163,7 +162,6 @@ class ProgrammeViewSet(ContentViewSet):
     list_serializer_class = s.ProgrammeSerializer
     serializer_class = s.ProgrammeDetailSerializer
     filterset_class = content_filters.PageFilter
-    search_fields = ["title", "introduction"]
 
 
 @extend_schema_view(
@@ -174,7 +172,6 @@ class ModuleViewSet(ContentViewSet):
     list_serializer_class = s.ModuleSerializer
     serializer_class = s.ModuleDetailSerializer
     filterset_class = content_filters.UnderProgrammeFilter
-    search_fields = ["title", "introduction"]
     ordering_fields = [*ContentViewSet.ordering_fields, "module_number"]
 
 
@@ -186,7 +183,6 @@ class SessionTopicViewSet(ContentViewSet):
     list_serializer_class = s.SessionTopicSerializer
     serializer_class = s.SessionTopicDetailSerializer
     filterset_class = content_filters.SessionTopicFilter
-    search_fields = ["title", "summary"]
 
 
 @extend_schema_view(
@@ -197,7 +193,6 @@ class PublicationViewSet(ContentViewSet):
     list_serializer_class = s.PublicationSerializer
     serializer_class = s.PublicationDetailSerializer
     filterset_class = content_filters.PublicationFilter
-    search_fields = ["title", "authors"]
     ordering_fields = [*ContentViewSet.ordering_fields, "year"]
     select = ("locale", "document")
     prefetch = (
@@ -215,7 +210,6 @@ class VideoViewSet(ContentViewSet):
     model = VideoPage
     list_serializer_class = s.VideoSerializer
     serializer_class = s.VideoDetailSerializer
-    search_fields = ["title", "description"]
     select = ("locale", "video_file", "poster_image")
     image_fields = ("poster_image",)
 
@@ -227,7 +221,6 @@ class StandardPageViewSet(ContentViewSet):
     model = StandardPage
     list_serializer_class = s.StandardPageSerializer
     serializer_class = s.StandardPageDetailSerializer
-    search_fields = ["title", "introduction"]
 
 
 @extend_schema_view(

@@ -132,6 +132,7 @@ class ThreadDetailView(MemberView):
             "thread": thread,
             "title": view.title,
             "answer_before": view.answer_before,
+            "is_read_only": view.is_read_only,
             "is_followed": thread_is_followed(user=request.user, thread=thread),
             "can_moderate": can_moderate,
             "waiting_for_first_post": waiting,
@@ -141,7 +142,8 @@ class ThreadDetailView(MemberView):
 
 class ThreadPostsView(MemberView):
     """GET: the thread's posts the caller may read, oldest first, cursor-paged.
-    POST: reply in the thread (members; not in a locked thread)."""
+    POST: reply in the thread (members; not in a locked thread, nor once the
+    edition has finished)."""
 
     @extend_schema(
         tags=TAGS, parameters=CURSOR_PARAMETERS, responses=s.PostPageSerializer

@@ -35,13 +35,19 @@ from learning.editions.selectors import (
     edition_schedule,
 )
 from learning.enrolments.display import title_localized, titles_localized
-from learning.enrolments.services import RepresentativeInput, enrolment_create
+from learning.enrolments.offers import enrolment_offer_get
+from learning.enrolments.services import (
+    RepresentativeInput,
+    enrolment_create,
+    enrolment_offer_accept,
+    enrolment_offer_decline,
+)
 from learning.infosessions.models import InfoSession
 from learning.infosessions.selectors import infosession_places_left
 from learning.infosessions.services import infosession_register
 
 from ..idempotency import HEADER, idempotent
-from ..permissions import LearningRead, LearningWrite
+from ..permissions import LearningRead, LearningWrite, SignedLinkWrite
 from ..throttling import VerifyThrottle
 
 ID = r"[0-9]{1,9}"
@@ -102,7 +108,7 @@ def _edition_data(edition, request, titles, now):
     status_ = edition_get_status(edition=edition, now=now)
     return {
         "id": edition.pk,
-        "title": edition.title,
+        "title": edition.label,
         "slug": edition.slug,
         "programme": _programme(edition, titles),
         "status": status_.value,
@@ -164,7 +170,7 @@ def _meeting_event(meeting: Meeting, title: str) -> CalendarEvent:
     """A meeting for a public calendar: no join link."""
     return CalendarEvent(
         uid=f"{meeting.uid}@mutual-learning",
-        summary=f"{title} · {meeting.edition.title}",
+        summary=f"{title} · {meeting.edition.label}",
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
         sequence=meeting.sequence,
@@ -257,7 +263,7 @@ class EditionCalendarView(APIView):
             for item in group["meetings"]
         ]
         return _calendar_response(
-            calendar_build(events=events, name=edition.title), f"{edition.slug}.ics"
+            calendar_build(events=events, name=edition.label), f"{edition.slug}.ics"
         )
 
 
@@ -304,14 +310,9 @@ class EnrolmentRequestSerializer(serializers.Serializer):
     consent = serializers.BooleanField()
 
 
-class EnrolmentResultSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+class EnrolmentReceivedSerializer(serializers.Serializer):
     edition = serializers.IntegerField()
-    status = serializers.CharField()
-    status_label = serializers.CharField()
-    organisation = serializers.CharField()
-    module_ids = serializers.ListField(child=serializers.IntegerField())
-    created = serializers.BooleanField()
+    message = serializers.CharField()
 
 
 IDEMPOTENCY = OpenApiParameter(
@@ -325,7 +326,11 @@ IDEMPOTENCY = OpenApiParameter(
 
 class EnrolmentCreateView(APIView):
     """Enrol an organisation in an edition: a place while places are left, else
-    the waitlist. A signed-in person, or an app with `learning:write`."""
+    the waitlist. A signed-in person, or an app with `learning:write`.
+
+    The answer is the same 202 whether the organisation was new or already
+    enrolled: who is enrolled, and how, goes only by email to the
+    representatives (those on record, for a repeat)."""
 
     permission_classes = [LearningWrite]
 
@@ -333,8 +338,7 @@ class EnrolmentCreateView(APIView):
         tags=["learning"],
         request=EnrolmentRequestSerializer,
         responses={
-            201: EnrolmentResultSerializer,
-            200: EnrolmentResultSerializer,
+            202: EnrolmentReceivedSerializer,
             409: OpenApiResponse(description="Same key, still in progress."),
             422: OpenApiResponse(description="Same key, another body."),
         },
@@ -346,7 +350,7 @@ class EnrolmentCreateView(APIView):
         data = EnrolmentRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        result = enrolment_create(
+        enrolment_create(
             edition=edition,
             organisation_name=values["organisation_name"],
             organisation_country=values["organisation_country"],
@@ -358,20 +362,74 @@ class EnrolmentCreateView(APIView):
             consent=values["consent"],
             submitted_by_email=getattr(request.user, "email", "") or "",
         )
-        enrolment = result.enrolment
         body = {
-            "id": enrolment.pk,
             "edition": edition.pk,
-            "status": enrolment.status,
-            "status_label": enrolment.get_status_display(),
-            "organisation": enrolment.organisation.name,
-            "module_ids": sorted(enrolment.modules.values_list("pk", flat=True)),
-            "created": result.created,
+            "message": _(
+                "Thank you: we have your enrolment request. Each representative "
+                "will get an email about it."
+            ),
         }
         return Response(
-            EnrolmentResultSerializer(body).data,
-            status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
+            EnrolmentReceivedSerializer(body).data, status=status.HTTP_202_ACCEPTED
         )
+
+
+class OfferAnswerSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    edition = serializers.IntegerField()
+    organisation = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+
+
+class _OfferAnswerView(APIView):
+    """Answer a place offered to a waitlisted organisation, with the signed
+    token of the offer email's links: anyone holding it (no account); a key
+    needs `learning:write`. A forged or outdated token answers 404; an offer
+    already answered 400 `not_offered`."""
+
+    permission_classes = [SignedLinkWrite]
+    answer = staticmethod(enrolment_offer_accept)
+
+    def post(self, request, token):
+        enrolment = enrolment_offer_get(token=token)
+        if enrolment is None:
+            raise exceptions.NotFound(_("This offer link is not valid."))
+        enrolment = self.answer(enrolment=enrolment)
+        body = {
+            "id": enrolment.pk,
+            "edition": enrolment.edition_id,
+            "organisation": enrolment.organisation.name,
+            "status": enrolment.status,
+            "status_label": enrolment.get_status_display(),
+        }
+        return Response(OfferAnswerSerializer(body).data)
+
+
+OFFER_SCHEMA = extend_schema(
+    tags=["learning"],
+    request=None,
+    responses={200: OfferAnswerSerializer},
+    parameters=[
+        OpenApiParameter(
+            "token", str, OpenApiParameter.PATH, description="From the offer email."
+        )
+    ],
+)
+
+
+@extend_schema_view(post=OFFER_SCHEMA)
+class EnrolmentOfferAcceptView(_OfferAnswerView):
+    """Take the offered place (pending when the edition needs approval)."""
+
+    answer = staticmethod(enrolment_offer_accept)
+
+
+@extend_schema_view(post=OFFER_SCHEMA)
+class EnrolmentOfferDeclineView(_OfferAnswerView):
+    """Turn down the offered place; it goes to the next on the waitlist."""
+
+    answer = staticmethod(enrolment_offer_decline)
 
 
 class InfoSessionSerializer(serializers.Serializer):
@@ -388,7 +446,7 @@ class InfoSessionSerializer(serializers.Serializer):
 def _session_data(session, titles):
     return {
         "id": session.pk,
-        "title": session.title,
+        "title": session.label,
         "programme": _programme(session, titles),
         "starts_at": session.starts_at,
         "ends_at": session.ends_at,
@@ -461,25 +519,24 @@ class RegistrationRequestSerializer(serializers.Serializer):
 
 
 class RegistrationSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
     session = serializers.IntegerField()
     name = serializers.CharField()
     email = serializers.EmailField()
     language = serializers.CharField()
-    created = serializers.BooleanField()
 
 
 class RegistrationCreateView(APIView):
     """Sign a person up for an information session (a confirmation email with
-    the join link follows). A signed-in person, or an app with `learning:write`;
-    the same email again answers 200 with the first registration."""
+    the join link follows). A signed-in person, or an app with `learning:write`.
+    The answer echoes the request (normalised): the same email again answers
+    exactly like the first time and shows nothing of the first sign-up."""
 
     permission_classes = [LearningWrite]
 
     @extend_schema(
         tags=["learning"],
         request=RegistrationRequestSerializer,
-        responses={201: RegistrationSerializer, 200: RegistrationSerializer},
+        responses={201: RegistrationSerializer},
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
     def post(self, request, id):
@@ -496,18 +553,14 @@ class RegistrationCreateView(APIView):
             language=values.get("language", ""),
             consent=values["consent"],
         )
-        registration = result.registration
         body = {
-            "id": registration.pk,
             "session": session.pk,
-            "name": registration.name,
-            "email": registration.email,
-            "language": registration.language,
-            "created": result.created,
+            "name": result.name,
+            "email": result.email,
+            "language": result.language,
         }
         return Response(
-            RegistrationSerializer(body).data,
-            status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
+            RegistrationSerializer(body).data, status=status.HTTP_201_CREATED
         )
 
 
@@ -539,7 +592,7 @@ class CertificateVerifyView(APIView):
             "status": str(certificate.status),
             "holder_name": certificate.holder_name,
             "programme": certificate.programme_titles or {},
-            "edition": certificate.edition_title,
+            "edition": certificate.edition_label,
             "issued_at": certificate.issued_at,
             "revoked_at": certificate.revoked_at,
         }

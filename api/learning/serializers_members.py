@@ -224,7 +224,7 @@ class CertificateSerializer(serializers.Serializer):
     issued_at = UtcDateTimeField()
     holder_name = serializers.CharField()
     organisation_name = serializers.CharField()
-    edition_title = serializers.CharField()
+    edition_title = serializers.CharField(source="edition_label")
     programme_titles = serializers.DictField(child=serializers.CharField())
     hours = serializers.DecimalField(max_digits=6, decimal_places=1)
     download_url = serializers.SerializerMethodField(
@@ -282,6 +282,10 @@ class ThreadSerializer(serializers.Serializer):
     answer_before = MeetingRefSerializer(
         allow_null=True, help_text="The meeting this question prepares."
     )
+    is_read_only = serializers.BooleanField(
+        help_text="The edition has finished: its forum takes no new posts or edits "
+        "(they are refused with code edition_finished)."
+    )
 
 
 class ThreadDetailSerializer(ThreadSerializer):
@@ -312,6 +316,10 @@ class PostSerializer(serializers.Serializer):
     )
     created_at = UtcDateTimeField()
     edited_at = UtcDateTimeField(allow_null=True)
+    is_late = serializers.BooleanField(
+        help_text="A participant's answer written after the meeting its question "
+        "prepares (answer_before); it does not count as preparation."
+    )
     is_hidden = serializers.BooleanField()
     is_own = serializers.SerializerMethodField()
     can_edit = serializers.SerializerMethodField()

@@ -18,6 +18,16 @@ urlpatterns = [
         name="edition-enrolments",
     ),
     path(
+        "enrolment-offers/<str:token>/accept/",
+        public.EnrolmentOfferAcceptView.as_view(),
+        name="enrolment-offer-accept",
+    ),
+    path(
+        "enrolment-offers/<str:token>/decline/",
+        public.EnrolmentOfferDeclineView.as_view(),
+        name="enrolment-offer-decline",
+    ),
+    path(
         "info-sessions/<int:id>/registrations/",
         public.RegistrationCreateView.as_view(),
         name="info-session-registrations",

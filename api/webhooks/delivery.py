@@ -3,17 +3,19 @@ caused them and sent after it commits (a task), never on the request path;
 failures are retried with backoff by `webhooks_deliver`."""
 
 import json
-import urllib.error
-import urllib.request
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from . import sender
 from .models import DeliveryStatus, WebhookDelivery, WebhookEndpoint
 from .signing import signature_headers
+from .targets import target_resolve
 
 # Waits before the 2nd, 3rd, ... attempt.
 BACKOFF = [
@@ -89,12 +91,12 @@ def delivery_attempt(*, delivery_id: int, now: datetime | None = None) -> str:
             next_attempt_at=claimed_until
         )
     body = json.dumps(delivery.payload, sort_keys=True).encode()
-    code, excerpt, error = _post(delivery.endpoint, delivery.pk, body)
+    answer = _post(delivery.endpoint, delivery.pk, body)
     delivery.attempts += 1
-    delivery.last_response_code = code
-    delivery.response_excerpt = excerpt
-    delivery.last_error = error
-    if code is not None and 200 <= code < 300:
+    delivery.last_response_code = answer.code
+    delivery.last_status_line = answer.status_line
+    delivery.last_error = answer.error
+    if answer.code is not None and 200 <= answer.code < 300:
         delivery.status = DeliveryStatus.SUCCEEDED
         delivery.delivered_at = now
         delivery.next_attempt_at = None
@@ -119,19 +121,19 @@ def deliveries_due(*, now: datetime | None = None) -> list[int]:
     )
 
 
-def _post(endpoint: WebhookEndpoint, delivery_id: int, body: bytes):
-    headers = signature_headers(
-        secret=endpoint.secret, delivery_id=delivery_id, body=body
-    )
-    headers["User-Agent"] = "MutualLearningPlatform-Webhooks/1"
-    request = urllib.request.Request(  # noqa: S310 (an admin-registered URL)
-        endpoint.url, data=body, headers=headers, method="POST"
-    )
-    timeout = getattr(settings, "WEBHOOKS_TIMEOUT", 10)
+def _post(endpoint: WebhookEndpoint, delivery_id: int, body: bytes) -> sender.Answer:
+    # Checked at every send: the URL may predate a rule, its DNS answer change.
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status, response.read(1024).decode(errors="replace"), ""
-    except urllib.error.HTTPError as error:
-        return error.code, error.read(1024).decode(errors="replace"), ""
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        return None, "", str(error)[:255]
+        target = target_resolve(url=endpoint.url)
+    except ValidationError as error:
+        return sender.Answer(code=None, status_line="", error=error.messages[0][:255])
+    try:
+        headers = signature_headers(
+            secret=endpoint.secret, msg_id=str(delivery_id), body=body
+        )
+    except ValueError:  # a secret set by hand, not base64: nothing to sign with
+        error = gettext("The endpoint's signing secret is not valid base64.")
+        return sender.Answer(code=None, status_line="", error=error)
+    headers["user-agent"] = "MutualLearningPlatform-Webhooks/1"
+    timeout = getattr(settings, "WEBHOOKS_TIMEOUT", 10)
+    return sender.post(target=target, body=body, headers=headers, timeout=timeout)

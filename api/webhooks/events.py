@@ -82,7 +82,7 @@ def edition_status_check(*, edition_id: int, now=None) -> bool:
             event=Event.EDITION_STATUS_CHANGED,
             data={
                 "edition_id": edition.pk,
-                "title": edition.title,
+                "title": edition.label,
                 "previous_status": previous,
                 "status": current,
             },

@@ -2,10 +2,10 @@
 announced (edition status is computed, never stored, so changes are found by
 comparing with what was last sent)."""
 
-import secrets
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .signing import secret_generate
 
 
 class Event(models.TextChoices):
@@ -14,10 +14,6 @@ class Event(models.TextChoices):
     TRANSLATION_PUBLISHED = "translation.published", _("Translation published")
     EDITION_STATUS_CHANGED = "edition.status_changed", _("Edition status changed")
     CERTIFICATE_ISSUED = "certificate.issued", _("Certificate issued")
-
-
-def secret_generate() -> str:
-    return "whsec_" + secrets.token_urlsafe(32)
 
 
 class WebhookEndpoint(models.Model):
@@ -72,7 +68,8 @@ class WebhookDelivery(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True)
     last_response_code = models.PositiveSmallIntegerField(_("response code"), null=True)
     last_error = models.CharField(_("error"), max_length=255, blank=True)
-    response_excerpt = models.TextField(_("response"), blank=True)
+    # The status line only: what an endpoint answers is not ours to keep.
+    last_status_line = models.CharField(_("status line"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True)
 

@@ -1,9 +1,9 @@
 """Webhooks in the admin, under Settings. Who may use it: staff with the
 webhooks model permissions (superusers by default). An endpoint's secret is
-shown once, when it is created; deliveries are read-only, with their codes."""
+shown once, when it is created; its URL must be a public https:// address
+(`targets.url_check`); deliveries are read-only, with their status lines."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +15,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import Event, WebhookDelivery, WebhookEndpoint
+from .targets import url_check
 
 
 class EndpointForm(WagtailAdminModelForm):
@@ -33,12 +34,7 @@ class EndpointForm(WagtailAdminModelForm):
 
     def clean_url(self):
         url = self.cleaned_data["url"]
-        if not url.startswith("https://") and not getattr(
-            settings, "WEBHOOKS_ALLOW_HTTP", False
-        ):
-            raise forms.ValidationError(
-                _("Use an https:// address."), code="https_required"
-            )
+        url_check(url=url)
         return url
 
 
@@ -102,7 +98,7 @@ class DeliveryViewSet(ModelViewSet):
         "attempts",
         "last_response_code",
         "last_error",
-        "response_excerpt",
+        "last_status_line",
         "payload",
         "created_at",
         "delivered_at",

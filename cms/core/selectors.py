@@ -8,6 +8,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.coreutils import get_content_languages
 from wagtail.models import DraftStateMixin, Page, Site
+from wagtail.search.backends import get_search_backend
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,16 @@ def search_pages(*, query: str, locale):
     """Live public pages of one locale matching `query`, as their specific types so
     that results can show their introduction; for the search view."""
     return Page.objects.live().public().filter(locale=locale).specific().search(query)
+
+
+def search_matching_ids(*, model, query: str) -> list:
+    """Ids of `model`'s objects whose indexed fields match `query`, by the search
+    the site uses (same backend and fields, so body text too, accents ignored);
+    for the API's `?search=`, which narrows its own visible queryset with them."""
+    results = get_search_backend().search(
+        query.replace("\x00", ""), model, order_by_relevance=False
+    )
+    return [item.pk for item in results]
 
 
 @dataclass

@@ -1,3 +1,4 @@
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -53,6 +54,15 @@ def robots_txt(request):
 
 
 @requires_csrf_token
+def bad_request(request, exception=None):
+    """A request the site cannot read (e.g. a form over DATA_UPLOAD_MAX_MEMORY_SIZE
+    or with too many fields): a page that says so, 413 for a body too large."""
+    too_large = isinstance(exception, RequestDataTooBig)
+    return render(
+        request, "400.html", {"too_large": too_large}, status=413 if too_large else 400
+    )
+
+
 def page_not_found(request, exception=None):
     """The site's 404 page in the language of the URL, with its menus."""
     return render(request, "404.html", status=404)

@@ -9,6 +9,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from cms.users.services import user_admin_profile_sync
+
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 # Made by `setup_translation_roles` (cms/translations), which load_demo runs first.
@@ -36,6 +38,11 @@ COORDINATOR_PERMISSIONS = (
     ),
     # Lets a coordinator export or erase one person's data (Learning → Personal data).
     "enrolments.change_participant",
+    # Coordinators moderate every forum; Site history shows a log entry only to
+    # holders of a permission on its model, so these let them read the moderation.
+    "forum.view_thread",
+    "forum.view_post",
+    "materials.view_sharedmaterial",
 )
 FACILITATOR_PERMISSIONS = (
     "editions.view_edition",
@@ -45,7 +52,34 @@ FACILITATOR_PERMISSIONS = (
     "attendance.change_attendance",
     "attendance.view_attendance",
 )
+# Content editors author; the "Moderators approval" workflow's moderators approve.
+# Wagtail's own Editors and Moderators groups carry the page side of this (add and
+# change for Editors, publish for Moderators); these add the site's snippets.
+SNIPPETS = (
+    "testimonials.testimonial",
+    "navigation.mainmenu",
+    "navigation.footer",
+)
+EDITOR_PERMISSIONS = (
+    *(
+        f"{app}.{action}_{model}"
+        for app, model in (name.split(".") for name in SNIPPETS)
+        for action in ("add", "change", "view")
+    ),
+    "publications.add_topic",
+    "publications.change_topic",
+    "publications.view_topic",
+)
+MODERATOR_PERMISSIONS = (
+    *EDITOR_PERMISSIONS,
+    *(
+        f"{app}.publish_{model}"
+        for app, model in (name.split(".") for name in SNIPPETS)
+    ),
+)
 GROUP_MODEL_PERMISSIONS = {
+    EDITORS: EDITOR_PERMISSIONS,
+    MODERATORS: MODERATOR_PERMISSIONS,
     COORDINATORS: COORDINATOR_PERMISSIONS,
     FACILITATORS: FACILITATOR_PERMISSIONS,
 }
@@ -176,6 +210,7 @@ def ensure_accounts(password: str, groups: dict[str, Group]) -> int:
         user.is_staff = account.staff
         user.is_superuser = account.superuser
         user.save()
+        user_admin_profile_sync(user=user)
         user.groups.add(*(groups[name] for name in account.groups))
         created_count += created
     return created_count

@@ -315,7 +315,7 @@ def _edition(
     weeks = _schedule_weeks(_topics_by_module(programme))
     return edition_create(
         programme=programme,
-        title=start.strftime("%B %Y"),
+        # No title: the edition is called by its start month in each reader's language.
         slug=slug,
         starts_on=start,
         ends_on=start + timedelta(weeks=weeks[-1][1]),
@@ -367,7 +367,8 @@ def _meetings(*, edition: Edition, start: date, with_recordings: bool) -> int:
             starts_at=starts_at,
             duration_minutes=MEETING_MINUTES,
             session_topic=topic,
-            title="" if topic else "Introduction session",
+            # No title: the first meeting, without a topic, reads as the
+            # introduction session in each reader's language.
             join_url=f"https://zoom.example.org/j/8{digits:010d}",
             interpretation_languages=INTERPRETATION,
             recording_url=(
@@ -385,7 +386,6 @@ def _infosessions(*, programme: ProgrammePage, start: date) -> int:
         day = start - timedelta(days=days_before)
         infosession_create(
             programme=programme,
-            title="Information session" if language == "en" else "Sesión informativa",
             starts_at=datetime.combine(day, MEETING_TIME),
             duration_minutes=60,
             capacity=40,

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "corsheaders",
     "api",
     "api.webhooks",
     "rest_framework",
@@ -80,8 +81,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before CommonMiddleware, whose redirects would otherwise lack CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware: the API's 404s are not redirected to /en/api/….
+    "api.middleware.ApiOutsideLanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -286,6 +291,10 @@ WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Accents ignored, words not stemmed, as SQLite's index does: the text search
+    # configuration made by cms/core/migrations/0002_search_unaccented.py.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "mlp_unaccented"
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -321,12 +330,18 @@ REST_FRAMEWORK = {
     # Keys and personal tokens (Bearer), then the site's session (with CSRF).
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.KeyAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "api.authentication.SameOriginSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly"
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # JSON within DATA_UPLOAD_MAX_MEMORY_SIZE and a nesting limit (api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": [
@@ -347,6 +362,33 @@ WEBHOOKS_TIMEOUT = env.int("WEBHOOKS_TIMEOUT", default=10)
 WEBHOOKS_MAX_ATTEMPTS = env.int("WEBHOOKS_MAX_ATTEMPTS", default=6)
 # Plain http:// endpoints (local development and tests only).
 WEBHOOKS_ALLOW_HTTP = env.bool("WEBHOOKS_ALLOW_HTTP", default=False)
+# Loopback receivers (127.0.0.1, ::1), for tests and a developer's own machine;
+# private, link-local and reserved addresses are refused whatever this says.
+WEBHOOKS_ALLOW_LOOPBACK = env.bool("WEBHOOKS_ALLOW_LOOPBACK", default=False)
+
+# CORS: web pages on these origins (and on those listed on each API client in the
+# admin) may read /api/ from the browser. No cookies: another origin's script sends
+# a key, and the site's session is not honoured from there (api.authentication).
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOWED_ORIGINS = env.list("API_CORS_ALLOWED_ORIGINS", default=[])
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "idempotency-key",
+    "if-modified-since",
+    "if-none-match",
+)
+CORS_EXPOSE_HEADERS = (
+    "content-language",
+    "etag",
+    "idempotent-replayed",
+    "last-modified",
+    "retry-after",
+)
+CORS_PREFLIGHT_MAX_AGE = env.int("API_CORS_MAX_AGE", default=3600)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mutual Learning Platform API",
@@ -405,3 +447,6 @@ LEARNING_ATTENDANCE_PRESENT_SHARE = env.float(
 )
 # The site's public address in certificates' QR codes (default: WAGTAILADMIN_BASE_URL).
 LEARNING_PUBLIC_BASE_URL = env.str("LEARNING_PUBLIC_BASE_URL", default="")
+# Mail domains shared by unrelated people (a regional provider, say), added to the
+# maintained list of free mail domains: they never identify an organisation.
+LEARNING_SHARED_MAIL_DOMAINS = env.list("LEARNING_SHARED_MAIL_DOMAINS", default=[])

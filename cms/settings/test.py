@@ -31,3 +31,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Local receivers (tests, a developer's own machine) speak plain http.
 WEBHOOKS_ALLOW_HTTP = True
+# The tests' receivers listen on 127.0.0.1.
+WEBHOOKS_ALLOW_LOOPBACK = True

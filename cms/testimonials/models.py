@@ -58,6 +58,7 @@ class Testimonial(
         index.SearchField("quote"),
         index.SearchField("person_name"),
         index.SearchField("organisation"),
+        index.SearchField("country"),
         index.FilterField("locale"),
         index.FilterField("live"),
     ]

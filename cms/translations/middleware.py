@@ -2,7 +2,8 @@
 
 Wagtail's generic snippet views check model permissions only (e.g. "change
 testimonial"); this guard adds the instance's locale before the view runs, for the
-snippet views and for wagtail-localize's per-translation views.
+snippet views and for wagtail-localize's per-translation views; and the right to
+publish before wagtail-localize turns a translated page into an alias.
 """
 
 from django.contrib.admin.utils import unquote
@@ -10,7 +11,11 @@ from django.core.exceptions import PermissionDenied
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from .permissions import locale_policy_models, user_can_act_in_locale
+from .permissions import (
+    locale_policy_models,
+    user_can_act_in_locale,
+    user_can_convert_to_alias,
+)
 
 # URL name (without namespace) -> the action it needs on the instance.
 SNIPPET_ACTIONS = {
@@ -51,7 +56,14 @@ class LocaleGuardMiddleware:
             LOCALIZE_TRANSLATION_VIEWS
         ):
             self._check_translation(request, view_kwargs.get("translation_id"))
+        elif namespace == "wagtail_localize" and match.url_name == "convert_to_alias":
+            self._check_convert_to_alias(request, view_kwargs.get("page_id"))
         return None
+
+    def _check_convert_to_alias(self, request, page_id) -> None:
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None and not user_can_convert_to_alias(request.user, page):
+            raise PermissionDenied
 
     def _check_snippet(self, request, model, match, view_kwargs) -> None:
         action = SNIPPET_ACTIONS.get(match.url_name, "change")

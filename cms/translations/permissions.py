@@ -73,6 +73,15 @@ def _filter_to_scope(queryset: QuerySet, user, model, actions) -> QuerySet:
     return queryset.filter(locale_id__in=set().union(*scopes))
 
 
+def user_can_convert_to_alias(user, page) -> bool:
+    """Whether user may turn a page's translation into an alias of its source.
+
+    The conversion replaces the translation with the source's text and makes it
+    live at once, skipping the review workflow: it takes the right to publish.
+    """
+    return page.permissions_for_user(user).can_publish()
+
+
 def locale_policy_models() -> list[type[Model]]:
     """The translatable snippet models that get a per-locale policy."""
     from cms.navigation.models import Footer, MainMenu

@@ -282,7 +282,10 @@ def translation_sources_sync(*, source_ids: list[int]) -> dict[int, list[Model]]
     objects = []
     for source in sources:
         try:
-            source.update_from_db()
+            # One transaction per source: the API's cache is invalidated when it
+            # commits, with the new strings in place (api.receivers).
+            with transaction.atomic():
+                source.update_from_db()
         except source.specific_content_type.model_class().DoesNotExist:
             continue
         objects.append(source.get_source_instance())

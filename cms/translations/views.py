@@ -1,7 +1,5 @@
 """Admin views of the translation workflow."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +14,8 @@ from django.views.defaults import permission_denied as forbidden
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale, Page, TranslatableMixin
+
+from learning.csv_export import csv_response
 
 from .enums import TranslationStatus
 from .filters import TranslationReportFilterSet
@@ -103,23 +103,20 @@ def _start_url(obj, code: str) -> str:
 
 
 def _csv(rows, locales) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="translations.csv"'
-    writer = csv.writer(response)
     header = [_("Title"), _("Type")]
     for locale in locales:
         header += [
             f"{locale.language_code} {_('status')}",
             f"{locale.language_code} {_('untranslated')}",
         ]
-    writer.writerow(header)
+    lines = []
     for row in rows:
         line = [str(row.object), str(row.kind)]
         for locale in locales:
             cell = row.cells[locale.language_code]
             line += [cell.status.value, cell.untranslated]
-        writer.writerow(line)
-    return response
+        lines.append(line)
+    return csv_response(filename="translations.csv", header=header, rows=lines)
 
 
 @require_admin_access

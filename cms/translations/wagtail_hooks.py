@@ -1,19 +1,32 @@
+import html
+import json
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
+from wagtail_localize import wagtail_hooks as localize_hooks
 
 from . import views
-from .permissions import locale_policy_models, user_can_act_in_locale
+from .permissions import (
+    locale_policy_models,
+    user_can_act_in_locale,
+    user_can_convert_to_alias,
+)
 from .selectors import translation_work_list, user_translation_locales
 
 PANEL_SIZE = 15
+CONVERT_TO_ALIAS = "localize-convert-to-alias"
+# wagtail-localize's translation editor reads its actions from this attribute.
+EDITOR_PROPS = re.compile(rb'class="js-translation-editor" data-props="([^"]*)"')
 
 
 @hooks.register("register_admin_urls")
@@ -116,3 +129,41 @@ def refuse_snippet_outside_locale(request, model):
     ):
         raise PermissionDenied
     return None
+
+
+@hooks.register("before_edit_page", order=-1)
+def edit_translation_without_convert_to_alias(request, page):
+    """The translation editor, minus "Convert to alias page" for non-publishers.
+
+    Runs before wagtail-localize's own hook, whose editor offers the conversion to
+    anyone who may edit; the conversion itself is refused by LocaleGuardMiddleware.
+    """
+    if user_can_convert_to_alias(request.user, page):
+        return None
+    response = localize_hooks.before_edit_page(request, page)
+    if response is None or response.status_code != 200:
+        return response
+    return _editor_without_convert_to_alias(response)
+
+
+def _editor_without_convert_to_alias(response):
+    match = EDITOR_PROPS.search(response.content)
+    if match is None:
+        return response
+    props = json.loads(html.unescape(match.group(1).decode()))
+    props["links"]["convertToAliasUrl"] = None
+    start, end = match.span(1)
+    content = response.content
+    response.content = (
+        content[:start] + escape(json.dumps(props)).encode() + content[end:]
+    )
+    return response
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias(menu_items, request, context):
+    """The page editor's "Convert to alias page" item, for publishers only."""
+    page = context.get("page")
+    if page is None or user_can_convert_to_alias(request.user, page):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != CONVERT_TO_ALIAS]

@@ -9,6 +9,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.names import name_normalise
+
 
 def language_choices():
     # A callable, so that changing CONTENT_LANGUAGES needs no migration.
@@ -25,9 +27,12 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError(_("An email address is required."))
+        from .services import user_admin_profile_sync  # services import this module
+
         user = self.model(email=self.normalize_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
+        user_admin_profile_sync(user=user)
         return user
 
     def create_user(self, email, password=None, **extra_fields):
@@ -95,6 +100,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def clean(self):
+        super().clean()
+        # Every form and admin view that edits a user validates through here, so
+        # names follow the platform's one rule (learning/core/names.py).
+        self.first_name = name_normalise(self.first_name, field="first_name")
+        self.last_name = name_normalise(self.last_name, field="last_name")
 
     def get_full_name(self):
         return f"{self.first_name} {self.last_name}".strip()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .forms import EmailAuthenticationForm, PasswordResetRequestForm, ProfileForm
+from .services import user_admin_profile_sync
 
 
 def programme_url(language: str | None = None) -> str:
@@ -90,6 +91,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        user_admin_profile_sync(user=user)
         language = user.preferred_language
         with translation.override(language):
             messages.success(request, _("Your profile is saved."))

@@ -14,7 +14,7 @@ from learning.editions.membership import (
     participant_list_members,
 )
 from learning.editions.models import Edition, Meeting
-from learning.editions.selectors import edition_schedule
+from learning.editions.selectors import edition_schedule, meeting_titles_localize
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Participant
 
@@ -215,7 +215,9 @@ def attendance_list_for_user(
                 participant=participant,
                 meetings=[
                     OwnMeeting(meeting=meeting, status=marks.get(meeting.pk, ""))
-                    for meeting in meetings.order_by("starts_at", "pk")
+                    for meeting in meeting_titles_localize(
+                        meetings=meetings.order_by("starts_at", "pk")
+                    )
                 ],
                 modules=attendance_by_module_for_participant(
                     participant=participant, now=now

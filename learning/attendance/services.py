@@ -30,6 +30,7 @@ class MarkResult:
     created: int = 0
     changed: int = 0
     unchanged: int = 0
+    kept: int = 0  # an import's lower marks not applied (see imports.py)
     marks: list[Attendance] = field(default_factory=list)
 
 

@@ -12,10 +12,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from learning.editions.models import Meeting
+from learning.editions.selectors import meeting_titles_localize
 
 from .enums import AttendanceSource, AttendanceStatus
 from .imports import attendance_import_apply, attendance_import_preview
@@ -26,16 +28,19 @@ from .selectors import (
     meeting_list_for_marker,
 )
 from .services import attendance_mark_many
+from .zoom import MAX_REPORT_BYTES
 
 FIELD_PREFIX = "status-"
 MINUTES_PREFIX = "minutes-"
+SEEN_PREFIX = "seen-"
 
 
 def _meeting_for_marker(request: HttpRequest, meeting_id: int) -> Meeting:
     try:
-        return meeting_get_for_marker(user=request.user, pk=meeting_id)
+        meeting = meeting_get_for_marker(user=request.user, pk=meeting_id)
     except Meeting.DoesNotExist as error:
         raise Http404 from error
+    return meeting_titles_localize(meetings=[meeting])[0]
 
 
 @never_cache
@@ -47,7 +52,9 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     Access: signed-in users; a user who facilitates nothing sees an empty list.
     """
     now = timezone.now()
-    meetings = list(meeting_list_for_marker(user=request.user))
+    meetings = meeting_titles_localize(
+        meetings=meeting_list_for_marker(user=request.user)
+    )
     return render(
         request,
         "learning/attendance/meetings.html",
@@ -141,8 +148,12 @@ def zoom_import(request: HttpRequest, meeting_id: int) -> HttpResponse:
         messages.error(request, _("Choose the CSV file of Zoom's participant report."))
         return redirect(reverse("attendance:sheet", args=[meeting.pk]))
     try:
+        # One byte past the limit is enough for the reader to refuse the file.
         preview = attendance_import_preview(
-            meeting=meeting, data=upload.read(), actor=request.user
+            meeting=meeting,
+            data=upload.read(MAX_REPORT_BYTES + 1),
+            actor=request.user,
+            lower_marks=request.POST.get("lower_marks") == "1",
         )
     except ValidationError as error:
         for message in error.messages:
@@ -158,6 +169,7 @@ def zoom_import(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "statuses": AttendanceStatus.choices,
             "field_prefix": FIELD_PREFIX,
             "minutes_prefix": MINUTES_PREFIX,
+            "seen_prefix": SEEN_PREFIX,
         },
     )
 
@@ -174,6 +186,7 @@ def zoom_import_confirm(request: HttpRequest, meeting_id: int) -> HttpResponse:
     allowed = set(AttendanceStatus.values)
     marks: dict[int, str] = {}
     minutes: dict[int, int | None] = {}
+    seen: dict[int, str] = {}
     for name, value in request.POST.items():
         if not name.startswith(FIELD_PREFIX) or value not in allowed:
             continue
@@ -184,12 +197,14 @@ def zoom_import_confirm(request: HttpRequest, meeting_id: int) -> HttpResponse:
         marks[participant_id] = value
         stayed = request.POST.get(f"{MINUTES_PREFIX}{participant_id}", "")
         minutes[participant_id] = int(stayed) if stayed.isdigit() else None
+        seen[participant_id] = request.POST.get(f"{SEEN_PREFIX}{participant_id}", "")
     try:
         result = attendance_import_apply(
             meeting=meeting,
             marks=marks,
             minutes=minutes,
             actor=request.user,
+            seen=seen,
             unmatched=_int(request.POST.get("unmatched", "0")),
         )
     except (ValidationError, PermissionDenied) as error:
@@ -201,6 +216,16 @@ def zoom_import_confirm(request: HttpRequest, meeting_id: int) -> HttpResponse:
             _("Attendance imported: %(new)d new, %(changed)d changed.")
             % {"new": result.created, "changed": result.changed},
         )
+        if result.kept:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d mark saved after the preview was kept, not lowered.",
+                    "%(count)d marks saved after the preview were kept, not lowered.",
+                    result.kept,
+                )
+                % {"count": result.kept},
+            )
     return redirect(reverse("attendance:sheet", args=[meeting.pk]))
 
 

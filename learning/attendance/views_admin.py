@@ -3,7 +3,6 @@
 Coordinators see every edition; facilitators see the editions they facilitate.
 """
 
-import csv
 from typing import Any
 
 from django import forms
@@ -18,7 +17,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from learning.admin_views import LearningModelViewSet, ServiceFormMixin, csv_cell_safe
+from learning.admin_views import LearningModelViewSet, ServiceFormMixin
+from learning.csv_export import csv_response
 from learning.editions.membership import (
     edition_list_facilitated,
     edition_list_for_member,
@@ -213,36 +213,31 @@ class ReportView(ReportMixin, TemplateView):
 
 
 def _report_csv(report: Any) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     slug = report.edition.slug or report.edition.pk
-    response["Content-Disposition"] = f'attachment; filename="attendance-{slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        _("Organisation"),
+        _("Participant"),
+        _("Email"),
+        _("Present"),
+        _("Absent"),
+        _("Excused"),
+        _("Not marked"),
+        _("Attendance (%)"),
+    ]
+    rows = (
         [
-            _("Organisation"),
-            _("Participant"),
-            _("Email"),
-            _("Present"),
-            _("Absent"),
-            _("Excused"),
-            _("Not marked"),
-            _("Attendance (%)"),
+            participant.enrolment.organisation.name,
+            participant.name,
+            participant.email,
+            tally.present,
+            tally.absent,
+            tally.excused,
+            tally.unmarked,
+            "" if tally.percent is None else tally.percent,
         ]
+        for participant, tally in report.people
     )
-    for participant, tally in report.people:
-        writer.writerow(
-            [
-                csv_cell_safe(participant.enrolment.organisation.name),
-                csv_cell_safe(participant.name),
-                csv_cell_safe(participant.email),
-                tally.present,
-                tally.absent,
-                tally.excused,
-                tally.unmarked,
-                "" if tally.percent is None else tally.percent,
-            ]
-        )
-    return response
+    return csv_response(filename=f"attendance-{slug}.csv", header=header, rows=rows)
 
 
 class ReportMenuItem(MenuItem):

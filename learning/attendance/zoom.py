@@ -8,6 +8,7 @@ one row per join (people who reconnect appear several times).
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -41,6 +42,23 @@ def zoom_report_read(*, data: bytes) -> list[ReportPerson]:
     lines = text.splitlines()
     header_at, delimiter = _header_find(lines)
     reader = csv.reader(io.StringIO("\n".join(lines[header_at:])), delimiter=delimiter)
+    try:
+        return _people_read(reader)
+    except csv.Error as error:
+        # csv refuses a cell over its process-wide limit (131,072 characters);
+        # no Zoom report has one, so the file is refused rather than the limit
+        # raised for every reader in the process.
+        raise ValidationError(
+            _(
+                "Line %(line)d of the report could not be read. Export Zoom's "
+                "participant report again as CSV."
+            ),
+            code="report_unreadable",
+            params={"line": header_at + reader.line_num},
+        ) from error
+
+
+def _people_read(reader: Iterator[list[str]]) -> list[ReportPerson]:
     header = [_normalise(cell) for cell in next(reader)]
     email_col = _column(header, ("user email", "email", "e-mail", "correo"))
     name_col = _column(header, ("name (original name)", "name", "nombre"))

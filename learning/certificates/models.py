@@ -77,7 +77,12 @@ class Certificate(models.Model):
     programme_titles = models.JSONField(
         _("programme"), default=dict, help_text=_("Title by language code.")
     )
-    edition_title = models.CharField(_("edition"), max_length=255)
+    edition_title = models.CharField(
+        _("edition"),
+        max_length=255,
+        blank=True,
+        help_text=_("The edition's title when issued; empty: named by its month."),
+    )
     modules_completed = models.JSONField(
         _("modules completed"),
         default=list,
@@ -104,7 +109,12 @@ class Certificate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.holder_name} · {self.edition_title}"
+        return f"{self.holder_name} · {self.edition_label}"
+
+    @property
+    def edition_label(self) -> str:
+        """The title as issued, else the start month in the active language."""
+        return self.edition_title or self.edition.label
 
     @property
     def status(self) -> CertificateStatus:

@@ -46,7 +46,7 @@ def certificate_pdf_render(
     """The PDF's bytes: one page in each of the certificate's languages."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=landscape(A4), invariant=True)
-    canvas.setTitle(f"{certificate.holder_name} · {certificate.edition_title}")
+    canvas.setTitle(f"{certificate.holder_name} · {certificate.edition_label}")
     canvas.setAuthor(certificate.programme_title(certificate.languages[0]))
     for language in certificate.languages:
         with translation.override(language):
@@ -81,7 +81,7 @@ def _page(
     y = _line(canvas, _("completed the programme"), (regular, 14), centre, y - 0.3 * cm)
     programme = certificate.programme_title(language)
     y = _line(canvas, programme, (bold, 18), centre, y)
-    edition = _("Edition: %(edition)s") % {"edition": certificate.edition_title}
+    edition = _("Edition: %(edition)s") % {"edition": certificate.edition_label}
     y = _line(canvas, edition, (regular, 13), centre, y)
     modules = [_title(m, language) for m in certificate.modules_completed]
     if modules:

@@ -218,7 +218,7 @@ def _certificate_build(
             ]
             for language, _name in settings.LANGUAGES
         },
-        edition_title=edition.title,
+        edition_title=edition.title,  # empty: named by its month on reading
         modules_completed=_module_titles(modules, languages),
         hours=(Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP),
     )

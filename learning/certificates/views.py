@@ -46,7 +46,7 @@ def certificate_download(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from None
     if not certificate.pdf:  # erased with the holder's personal data
         raise Http404
-    name = slugify(f"certificate {certificate.holder_name} {certificate.edition_title}")
+    name = slugify(f"certificate {certificate.holder_name} {certificate.edition_label}")
     return private_file_response(
         file=certificate.pdf,
         download_name=f"{name}.pdf",

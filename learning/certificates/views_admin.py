@@ -144,7 +144,7 @@ class EditionEligibilityView(CertificateAdminMixin, TemplateView):
         return get_object_or_404(Edition, pk=self.kwargs["edition_id"])
 
     def get_page_subtitle(self) -> str:
-        return self.edition.title
+        return self.edition.label
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -302,7 +302,7 @@ class CertificateDownloadView(PermissionCheckedMixin, View):
         if not certificate.pdf:  # erased with the holder's personal data
             raise Http404
         name = slugify(
-            f"certificate {certificate.holder_name} {certificate.edition_title}"
+            f"certificate {certificate.holder_name} {certificate.edition_label}"
         )
         return private_file_response(
             file=certificate.pdf,

@@ -1,12 +1,14 @@
 """Editions of a programme and their dated meetings."""
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.fields import LanguageListField
@@ -39,7 +41,15 @@ class Edition(models.Model):
         verbose_name=_("programme"),
         help_text=_("The programme's page in the default language."),
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Leave empty to call the edition by its start month in the reader's "
+            'language, e.g. "February 2027" or "febrero de 2027".'
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=255)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
@@ -119,7 +129,23 @@ class Edition(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The title given, else the start month in the active language."""
+        if self.title:
+            return self.title
+        # A date-made name is formatted on reading, so that each language has its own.
+        return date_format(self.starts_on, "YEAR_MONTH_FORMAT")
+
+    @property
+    def zone(self) -> tzinfo:
+        """The edition's time zone; UTC when the stored name is unknown."""
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return UTC
 
 
 class Meeting(models.Model):
@@ -185,13 +211,29 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return self.display_title
 
+    # The session topic's title in the reader's language, when a selector has looked
+    # it up for a whole list at once (meeting_titles_localize).
+    topic_title_localized = ""
+
     @property
     def display_title(self) -> str:
-        """The title override, else the session topic's title."""
+        """The title override, else the session topic's title, else its role."""
         if self.title:
             return self.title
         if self.session_topic_id:
-            return self.session_topic.title
+            return self.topic_title_localized or self.session_topic.title
+        return str(self.role_label)
+
+    @property
+    def role_label(self) -> str:
+        """What a meeting without a session topic is, in the active language."""
+        # Such a meeting opens or closes the edition (see `session_topic`); its date
+        # tells which, so no stored English name is needed.
+        day = self.starts_at.astimezone(self.edition.zone).date()
+        if day <= self.edition.starts_on:
+            return str(_("Introduction session"))
+        if day >= self.edition.ends_on:
+            return str(_("Closing session"))
         return str(_("Meeting"))
 
     @property

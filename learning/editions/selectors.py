@@ -1,12 +1,13 @@
 """Reads of editions: their status, places and schedule."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from learning.catalogue.models import ModulePage, ProgrammePage
 from learning.catalogue.selectors import page_source_get
@@ -168,3 +169,29 @@ def meeting_list_upcoming(
 def meeting_list_with_editions() -> QuerySet[Meeting]:
     """Every meeting with its edition and session topic; the admin's list uses it."""
     return Meeting.objects.select_related("edition", "session_topic")
+
+
+def meeting_titles_localize(*, meetings: Iterable[Meeting]) -> list[Meeting]:
+    """The meetings, their `display_title` in the active language (one query).
+
+    Callers: pages and emails that show meetings by title (attendance, the forum
+    digest). A title typed for the meeting is kept as typed.
+    """
+    meetings = list(meetings)
+    keys = {
+        m.session_topic.translation_key
+        for m in meetings
+        if not m.title and m.session_topic_id
+    }
+    if not keys:
+        return meetings
+    titles = dict(
+        Page.objects.filter(translation_key__in=keys, locale=Locale.get_active())
+        .live()
+        .values_list("translation_key", "title")
+    )
+    for meeting in meetings:
+        if not meeting.title and meeting.session_topic_id:
+            key = meeting.session_topic.translation_key
+            meeting.topic_title_localized = titles.get(key, "")
+    return meetings

@@ -52,12 +52,12 @@ MEETING_CALENDAR_FIELDS = frozenset(
 def edition_create(
     *,
     programme: ProgrammePage,
-    title: str,
     starts_on: date,
     ends_on: date,
     enrolment_opens_at: datetime,
     enrolment_closes_at: datetime,
     places: int,
+    title: str = "",
     slug: str = "",
     min_representatives: int = 2,
     max_representatives: int = 3,
@@ -71,7 +71,8 @@ def edition_create(
     edition = Edition(
         programme=source,
         title=title.strip(),
-        slug=slug or slugify(title),
+        # An untitled edition is named by its month on reading; its slug too.
+        slug=slug or slugify(title) or f"{starts_on:%Y-%m}",
         starts_on=starts_on,
         ends_on=ends_on,
         enrolment_opens_at=enrolment_opens_at,

@@ -89,7 +89,7 @@ class MeetingCreateForm(WagtailAdminModelForm):
 
 
 def _edition_label(edition: Edition) -> str:
-    return f"{edition.programme.title}: {edition.title}"
+    return f"{edition.programme.title}: {edition.label}"
 
 
 def _edition_panels() -> list[FieldPanel | MultiFieldPanel]:
@@ -264,7 +264,7 @@ class EditionViewSet(LearningModelViewSet):
     list_filter = ["programme"]
     search_fields = ["title", "slug"]
     list_display = [
-        "title",
+        "__str__",
         "programme",
         "starts_on",
         Column(

@@ -33,7 +33,7 @@ def enrolment_export_row(enrolment: Enrolment) -> "OrderedDict[str, Any]":
     modules = sorted(enrolment.modules.all(), key=lambda m: (m.module_number, m.path))
     return OrderedDict(
         [
-            ("edition", enrolment.edition.title),
+            ("edition", enrolment.edition.label),
             ("organisation", enrolment.organisation.name),
             ("country", enrolment.organisation.country),
             ("status", str(enrolment.get_status_display())),

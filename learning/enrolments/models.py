@@ -35,6 +35,18 @@ class Organisation(models.Model):
     )
     country = models.CharField(_("country"), max_length=100, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="possible_duplicates",
+        verbose_name=_("possible duplicate of"),
+        help_text=_(
+            "Another organisation with the same domain: a coordinator merges "
+            "the two or keeps them apart."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -19,7 +19,9 @@ def enrolment_list_for_edition(
     if statuses is not None:
         enrolments = enrolments.filter(status__in=statuses)
     current = Participant.objects.filter(is_active=True).order_by("created_at", "pk")
-    return enrolments.select_related("organisation").prefetch_related(
+    return enrolments.select_related(
+        "organisation__possible_duplicate_of"
+    ).prefetch_related(
         Prefetch("participants", queryset=current, to_attr="current_participants"),
         "modules",
     )
@@ -46,7 +48,9 @@ def participant_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Participant
 def enrolment_list_for_admin() -> QuerySet[Enrolment]:
     """Every enrolment shaped like enrolment_list_for_edition, with its edition."""
     current = Participant.objects.filter(is_active=True).order_by("created_at", "pk")
-    return Enrolment.objects.select_related("edition", "organisation").prefetch_related(
+    return Enrolment.objects.select_related(
+        "edition", "organisation__possible_duplicate_of"
+    ).prefetch_related(
         Prefetch("participants", queryset=current, to_attr="current_participants"),
         "modules",
     )
@@ -61,4 +65,6 @@ def enrolment_actions_available(*, enrolment: Enrolment) -> frozenset[str]:
         actions.add("confirm")
     if enrolment.status == EnrolmentStatus.WAITLISTED and enrolment.promoted_at is None:
         actions.add("promote")
+    if enrolment.organisation.possible_duplicate_of_id is not None:
+        actions |= {"merge", "keep_separate"}
     return frozenset(actions)

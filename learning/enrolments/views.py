@@ -21,7 +21,6 @@ from .forms import (
     representative_formset,
     representatives_of,
 )
-from .models import Enrolment
 from .services import enrolment_create
 
 # Where each service error is shown; the rest go above the form.
@@ -69,14 +68,12 @@ def enrolment_form(request: HttpRequest, edition_id: int) -> HttpResponse:
     representative_errors: list[str] = []
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            result = enrolment_create(**_service_input(edition, form, formset))
+            enrolment_create(**_service_input(edition, form, formset))
         except ValidationError as error:
             representative_errors = _errors_show(error, form)
         else:
-            request.session[_session_key(edition.pk)] = {
-                "enrolment": result.enrolment.pk,
-                "created": result.created,
-            }
+            # New or repeated, the visitor hears the same; details go by email.
+            request.session[_session_key(edition.pk)] = True
             return redirect("enrolments:result", edition_id=edition.pk)
     availability = edition_get_availability(edition=edition)
     return render(
@@ -96,28 +93,17 @@ def enrolment_form(request: HttpRequest, edition_id: int) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def enrolment_result(request: HttpRequest, edition_id: int) -> HttpResponse:
-    """Where the organisation's enrolment stands after the form was sent.
+    """Thanks for a sent form; the same page whatever the edition held before.
 
     Access: public, but only the browser session that sent the form sees it.
     """
     edition = _edition_get(edition_id)
-    stored = request.session.get(_session_key(edition.pk))
-    if not stored:
+    if not request.session.get(_session_key(edition.pk)):
         return redirect("enrolments:enrol", edition_id=edition.pk)
-    enrolment = get_object_or_404(
-        Enrolment.objects.select_related("organisation"),
-        pk=stored["enrolment"],
-        edition=edition,
-    )
     return render(
         request,
         "learning/enrolments/enrolment_result.html",
-        {
-            "edition": edition,
-            "programme": edition.programme.localized,
-            "enrolment": enrolment,
-            "created": stored["created"],
-        },
+        {"edition": edition, "programme": edition.programme.localized},
     )
 
 
@@ -164,12 +150,17 @@ def _service_input(edition: Edition, form: Any, formset: Any) -> dict[str, Any]:
 def _errors_show(error: ValidationError, form: OrganisationEnrolmentForm) -> list[str]:
     """Put the service's errors on the form; return those about the people."""
     people: list[str] = []
-    by_field = getattr(error, "error_dict", {None: error.error_list})
+    # Not getattr() with a default: a dict error has no error_list to evaluate.
+    by_field = (
+        error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+    )
     for name, errors in by_field.items():
         for item in errors:
-            if item.code in REPRESENTATIVE_CODES:
+            if item.code in REPRESENTATIVE_CODES or name == "representatives":
                 people.extend(item.messages)
                 continue
-            field = FORM_FIELD_OF_CODE.get(item.code or "")
-            form.add_error(field or FORM_FIELD_OF_MODEL_FIELD.get(name), item)
+            field = FORM_FIELD_OF_CODE.get(item.code or "") or (
+                name if name in form.fields else FORM_FIELD_OF_MODEL_FIELD.get(name)
+            )
+            form.add_error(field, item)
     return people

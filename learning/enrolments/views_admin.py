@@ -24,6 +24,7 @@ from learning.admin_views import (
     LearningModelViewSet,
     form_errors_add,
 )
+from learning.csv_export import CsvExportMixin
 from learning.editions.models import Edition
 
 from .enums import EnrolmentStatus
@@ -40,6 +41,8 @@ from .services import (
     enrolment_promote_from_waitlist,
     enrolment_reject,
     enrolment_withdraw,
+    organisation_keep_separate,
+    organisation_merge,
     representative_replace,
 )
 
@@ -67,7 +70,7 @@ class EnrolmentFilterSet(WagtailFilterSet):
         fields: list[str] = []
 
 
-class EnrolmentIndexView(generic.IndexView):
+class EnrolmentIndexView(CsvExportMixin, generic.IndexView):
     """Enrolments, filters, CSV/XLSX export; users with any enrolment permission."""
 
     custom_value_preprocess = CSV_SAFE_PREPROCESS
@@ -185,7 +188,7 @@ class EnrolmentActionView(EnrolmentAdminViewMixin, TemplateView):
     def _names(self) -> dict[str, str]:
         return {
             "organisation": self.enrolment.organisation.name,
-            "edition": self.enrolment.edition.title,
+            "edition": self.enrolment.edition.label,
         }
 
 
@@ -240,11 +243,61 @@ class EnrolmentPromoteView(EnrolmentActionView):
     decide = _action(enrolment_promote_from_waitlist)
 
 
+class EnrolmentDuplicateView(EnrolmentActionView):
+    """Settles the organisation's possible-duplicate flag; changers."""
+
+    def enrolment_get(self) -> Enrolment:
+        queryset = Enrolment.objects.select_related(
+            "edition", "organisation__possible_duplicate_of"
+        )
+        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+
+    def _names(self) -> dict[str, str]:
+        twin = self.enrolment.organisation.possible_duplicate_of
+        return {**super()._names(), "other": twin.name if twin else ""}
+
+
+class EnrolmentMergeView(EnrolmentDuplicateView):
+    """Merges through organisation_merge; users who may change enrolments."""
+
+    page_title = _("Merge organisations")
+    question = _(
+        "Merge %(organisation)s into %(other)s? Its enrolments move to "
+        "%(other)s and %(organisation)s is removed."
+    )
+    success_message = _("%(organisation)s is merged into %(other)s.")
+    serious = True
+
+    def decide(self, *, enrolment: Enrolment, actor: Any) -> Enrolment:
+        twin = enrolment.organisation.possible_duplicate_of
+        if twin is None:
+            raise ValidationError(
+                _("This organisation is not flagged as a possible duplicate."),
+                code="not_a_duplicate",
+            )
+        organisation_merge(organisation=enrolment.organisation, into=twin, actor=actor)
+        return enrolment
+
+
+class EnrolmentKeepSeparateView(EnrolmentDuplicateView):
+    """Clears the flag through organisation_keep_separate; changers."""
+
+    page_title = _("Keep separate")
+    question = _("Are %(organisation)s and %(other)s different organisations?")
+    success_message = _("%(organisation)s and %(other)s are kept separate.")
+
+    def decide(self, *, enrolment: Enrolment, actor: Any) -> Enrolment:
+        organisation_keep_separate(organisation=enrolment.organisation, actor=actor)
+        return enrolment
+
+
 ENROLMENT_ACTION_VIEWS: dict[str, type[EnrolmentActionView]] = {
     "confirm": EnrolmentConfirmView,
     "promote": EnrolmentPromoteView,
     "reject": EnrolmentRejectView,
     "withdraw": EnrolmentWithdrawView,
+    "merge": EnrolmentMergeView,
+    "keep_separate": EnrolmentKeepSeparateView,
 }
 
 
@@ -322,6 +375,7 @@ class EnrolmentViewSet(LearningModelViewSet):
         "status",
         "waitlist_position",
         "organisation__country",
+        "organisation__possible_duplicate_of",
         "created_at",
     ]
     list_export = ENROLMENT_EXPORT_FIELDS

@@ -100,6 +100,16 @@ class Post(models.Model):
     )
     body_markdown = models.TextField(_("text"))
     created_at = models.DateTimeField(_("created at"), db_index=True)
+    # Set once, when written: moving the meeting later does not rewrite history.
+    is_late = models.BooleanField(
+        _("late"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "A participant's answer written after the meeting its question "
+            "prepares; it does not count as preparation."
+        ),
+    )
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     is_hidden = models.BooleanField(_("hidden"), default=False)
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)

@@ -19,8 +19,10 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import Locale
 
 from learning.catalogue.models import SessionTopicPage
+from learning.editions.enums import EditionStatus
 from learning.editions.membership import edition_list_for_member
 from learning.editions.models import Edition, Meeting
+from learning.editions.selectors import edition_status_compute
 
 from .enums import ThreadMode
 from .models import Post, Thread, ThreadFollow
@@ -48,6 +50,9 @@ class ThreadView:
     thread: Thread
     title: str
     answer_before: Meeting | None
+    # The session topic's title in the reader's language; empty without a topic.
+    topic_title: str = ""
+    is_read_only: bool = False
 
 
 def _cursor_encode(values: list[Any]) -> str:
@@ -78,6 +83,19 @@ def _moment(value: Any) -> datetime | None:
 
 def _page_size(limit: int) -> int:
     return max(1, min(int(limit), MAX_PAGE_SIZE))
+
+
+def forum_is_read_only(*, edition: Edition, now: datetime | None = None) -> bool:
+    """Whether the edition has finished, so its forum is kept for reading only.
+
+    Callers: the forum's services (they refuse posts and edits), thread_views and
+    post_can_edit (the site and the API hide the reply form and edit links).
+    """
+    # Places never decide whether an edition has finished: no count is needed.
+    status = edition_status_compute(
+        edition=edition, places_taken=0, now=now or timezone.now()
+    )
+    return status == EditionStatus.FINISHED
 
 
 def thread_list_for_user(
@@ -133,16 +151,27 @@ def thread_views(*, threads: list[Thread], language: str = "") -> list[ThreadVie
     """The threads with their question in `language` and the meeting they precede."""
     if not threads:
         return []
-    titles = _question_titles(threads=threads, language=language)
+    pages = _topic_pages(threads=threads, language=language)
+    titles = _question_titles(threads=threads, pages=pages)
     meetings = _meetings_by_topic(threads=threads)
+    now = timezone.now()
     return [
         ThreadView(
             thread=thread,
             title=titles.get(thread.pk, thread.title),
             answer_before=meetings.get((thread.edition_id, thread.session_topic_id)),
+            topic_title=getattr(pages.get(thread.session_topic_id), "title", ""),
+            is_read_only=forum_is_read_only(edition=thread.edition, now=now),
         )
         for thread in threads
     ]
+
+
+def thread_answer_before(*, thread: Thread) -> Meeting | None:
+    """The meeting the thread's question prepares: the first on its session topic."""
+    return _meetings_by_topic(threads=[thread]).get(
+        (thread.edition_id, thread.session_topic_id)
+    )
 
 
 def _meetings_by_topic(
@@ -162,8 +191,10 @@ def _meetings_by_topic(
     return found
 
 
-def _question_titles(*, threads: list[Thread], language: str) -> dict[int, str]:
-    """Thread id → its question read from the page in `language`, where translated."""
+def _topic_pages(
+    *, threads: list[Thread], language: str
+) -> dict[int, SessionTopicPage]:
+    """Session topic id → its page in `language`, where translated, else itself."""
     topics = {t.session_topic_id: t.session_topic for t in threads if t.session_topic}
     if not topics:
         return {}
@@ -177,6 +208,13 @@ def _question_titles(*, threads: list[Thread], language: str) -> dict[int, str]:
         by_key = {page.translation_key: page for page in translated}
         for topic_id, page in topics.items():
             pages[topic_id] = by_key.get(page.translation_key, page)
+    return pages
+
+
+def _question_titles(
+    *, threads: list[Thread], pages: dict[int, SessionTopicPage]
+) -> dict[int, str]:
+    """Thread id → its question read from its topic's page in the reader's language."""
     questions: dict[int, dict[str, str]] = {
         topic_id: {
             block.id: str(block.value)

@@ -24,7 +24,7 @@ from learning.editions.models import Edition, Meeting
 from .enums import FlagReason, ThreadMode
 from .models import MeetingDigest, Post, PostFlag, Thread, ThreadFollow
 from .permissions import ForumPermissionDenied, forum_can_moderate
-from .selectors import post_list_for_thread
+from .selectors import forum_is_read_only, post_list_for_thread, thread_answer_before
 from .tasks import forum_digest_email_send, forum_reply_email_send
 
 POST_MAX_LENGTH = 20_000
@@ -88,6 +88,7 @@ def thread_create(
 ) -> Thread:
     """Open a free discussion in the edition (facilitators and coordinators)."""
     _moderator_check(user=actor, edition=edition)
+    _open_check(edition=edition, now=timezone.now())
     title = title.strip()
     if not title:
         raise ValidationError(_("Give the thread a title."), code="title_required")
@@ -159,12 +160,17 @@ def post_create(
     quote: Post | None = None,
     now: datetime | None = None,
 ) -> Post:
-    """Reply in the thread; followers other than the author are emailed."""
+    """Reply in the thread; followers other than the author are emailed.
+
+    A finished edition's forum refuses it; a participant's answer written once
+    the thread's meeting has started is kept and marked late.
+    """
     now = now or timezone.now()
     _member_check(user=author, edition=thread.edition)
     thread = (
         Thread.objects.select_for_update().select_related("edition").get(pk=thread.pk)
     )
+    _open_check(edition=thread.edition, now=now)
     if thread.is_locked:
         raise ValidationError(
             _("This thread is locked: it takes no new posts."), code="thread_locked"
@@ -180,13 +186,15 @@ def post_create(
             _("You can only quote a post of this thread that you can read."),
             code="invalid_quote",
         )
+    participant = participant_get_for_user(user=author, edition=thread.edition)
     post = Post(
         thread=thread,
         author=author,
-        participant=participant_get_for_user(user=author, edition=thread.edition),
+        participant=participant,
         quote=quote,
         body_markdown=body,
         created_at=now,
+        is_late=participant is not None and _after_meeting(thread=thread, now=now),
     )
     post.full_clean()
     post.save()
@@ -211,6 +219,7 @@ def post_edit(
             _("Only the author can edit a post."), code="not_the_author"
         )
     _member_check(user=actor, edition=post.thread.edition)
+    _open_check(edition=post.thread.edition, now=now)
     if post.thread.is_locked:
         raise ValidationError(
             _("This thread is locked: its posts can no longer change."),
@@ -241,6 +250,7 @@ def post_can_edit(*, post: Post, user: AbstractBaseUser, now: datetime) -> bool:
         and not post.is_hidden
         and not post.thread.is_locked
         and now <= post_edit_deadline(post=post)
+        and not forum_is_read_only(edition=post.thread.edition, now=now)
     )
 
 
@@ -313,7 +323,8 @@ def forum_digest_send(*, meeting: Meeting, now: datetime) -> MeetingDigest | Non
 
     Sent at most once per meeting: the digest row records it; a second call
     returns None. Answers are the visible posts in the threads of the meeting's
-    session topic written since the edition's previous digest.
+    session topic written since the edition's previous digest; late answers
+    (written after an earlier meeting on the topic) are not preparation.
     """
     meeting = (
         Meeting.objects.select_for_update().select_related("edition").get(pk=meeting.pk)
@@ -333,6 +344,7 @@ def forum_digest_send(*, meeting: Meeting, now: datetime) -> MeetingDigest | Non
         thread__edition=meeting.edition,
         thread__session_topic=meeting.session_topic,
         is_hidden=False,
+        is_late=False,
         created_at__lte=now,
     )
     if meeting.session_topic_id is None:
@@ -372,6 +384,20 @@ def _body_validate(body: str) -> str:
             code="body_too_long",
         )
     return body
+
+
+def _open_check(*, edition: Edition, now: datetime) -> None:
+    if forum_is_read_only(edition=edition, now=now):
+        raise ValidationError(
+            _("This edition has finished: its forum is kept for reading only."),
+            code="edition_finished",
+        )
+
+
+def _after_meeting(*, thread: Thread, now: datetime) -> bool:
+    """Whether the meeting the thread prepares has started (answers are late)."""
+    meeting = thread_answer_before(thread=thread)
+    return meeting is not None and now >= meeting.starts_at
 
 
 def _member_check(*, user: AbstractBaseUser, edition: Edition) -> None:

@@ -7,6 +7,7 @@ from django_tasks import task
 
 from learning.editions.membership import edition_role_for_user
 from learning.editions.models import Meeting
+from learning.editions.selectors import meeting_titles_localize
 from learning.notifications.emails import email_language, email_send, site_url
 from learning.participants.selectors import participant_time_zone
 
@@ -75,6 +76,8 @@ def forum_digest_email_send(
     users = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
     for user in users:
         language = _language_of(user)
+        with translation.override(email_language(language=language)):
+            meeting_titles_localize(meetings=[meeting])
         email_send(
             template="forum_digest",
             to=[user.email],

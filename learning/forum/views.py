@@ -30,6 +30,7 @@ from .models import Post, Thread
 from .permissions import forum_can_moderate
 from .rendering import markdown_quote
 from .selectors import (
+    forum_is_read_only,
     post_author_name,
     post_cursor_at,
     post_get_for_user,
@@ -120,6 +121,7 @@ def forum_index(request: HttpRequest, edition_id: int) -> HttpResponse:
             "listing": page,
             "time_zone": participant_time_zone(user=request.user, edition=edition),
             "can_moderate": forum_can_moderate(user=request.user, edition=edition),
+            "is_read_only": forum_is_read_only(edition=edition),
         },
     )
 
@@ -205,7 +207,7 @@ def post_reply(request: HttpRequest, pk: int) -> HttpResponse:
     """Write a post in the thread, optionally quoting another one.
 
     Access: signed-in members of the thread's edition (404 for others); POST with
-    CSRF token. Locked threads refuse it.
+    CSRF token. Locked threads and finished editions' forums refuse it.
     """
     thread = _thread_get(request, pk)
     form = PostForm(request.POST)

@@ -32,7 +32,14 @@ class InfoSession(models.Model):
         verbose_name=_("programme"),
         help_text=_("The programme's page in the default language."),
     )
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            'Leave empty to call it "Information session" in the reader\'s language.'
+        ),
+    )
     starts_at = models.DateTimeField(_("starts at"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration in minutes"),
@@ -56,7 +63,12 @@ class InfoSession(models.Model):
         ordering = ["starts_at", "pk"]
 
     def __str__(self) -> str:
-        return self.title
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The title given, else "Information session" in the active language."""
+        return self.title or str(_("Information session"))
 
     @property
     def ends_at(self) -> datetime:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
+from learning.core.names import name_normalise
 from learning.notifications.services import infosession_registration_notify
 
 from .models import InfoSession, InfoSessionRegistration
@@ -19,19 +20,28 @@ from .models import InfoSession, InfoSessionRegistration
 
 @dataclass(frozen=True)
 class RegistrationResult:
-    """The registration a sign-up led to; `created` is False for a repeat."""
+    """What a sign-up led to.
+
+    `name`, `email` and `language` are what was submitted (normalised): a caller
+    answers with them, so that signing up someone else's address looks exactly
+    like a new sign-up and shows nothing of the first. `registration` and
+    `created` (False for a repeat) are for the platform's own use.
+    """
 
     registration: InfoSessionRegistration
     created: bool
+    name: str
+    email: str
+    language: str
 
 
 def infosession_create(
     *,
     programme: ProgrammePage,
-    title: str,
     starts_at: datetime,
     capacity: int,
     language: str,
+    title: str = "",
     duration_minutes: int = 60,
     join_url: str = "",
     actor: AbstractBaseUser | None = None,
@@ -66,42 +76,53 @@ def infosession_register(
     consent: bool,
     now: datetime | None = None,
 ) -> RegistrationResult:
-    """Sign a person up; the same email again returns the first, emailing nothing."""
+    """Sign a person up; the same email again keeps the first, emailing nothing."""
     now = now or timezone.now()
     email = email.strip().lower()
-    _registration_validate(session=session, name=name, email=email, consent=consent)
+    name = _registration_validate(name=name, email=email, consent=consent)
+    organisation = name_normalise(organisation, field="organisation")
+    language = language or session.language
     _open_validate(session=session, now=now)
     with transaction.atomic():
         session = InfoSession.objects.select_for_update().get(pk=session.pk)
-        existing = session.registrations.filter(email=email).first()
-        if existing is not None:
-            return RegistrationResult(registration=existing, created=False)
+        # Full is full for everyone: a repeat answering otherwise would tell
+        # who signed up.
         _capacity_validate(session=session)
-        registration = InfoSessionRegistration(
-            session=session,
-            name=name.strip(),
-            email=email,
-            organisation=organisation.strip(),
-            country=country.strip(),
-            language=language or session.language,
-            consent_at=now,
-        )
-        registration.full_clean()
-        registration.save()
-        infosession_registration_notify(registration=registration)
-    return RegistrationResult(registration=registration, created=True)
+        registration = session.registrations.filter(email=email).first()
+        created = registration is None
+        if registration is None:
+            registration = InfoSessionRegistration(
+                session=session,
+                name=name,
+                email=email,
+                organisation=organisation,
+                country=country.strip(),
+                language=language,
+                consent_at=now,
+            )
+            registration.full_clean()
+            registration.save()
+            infosession_registration_notify(registration=registration)
+    return RegistrationResult(
+        registration=registration,
+        created=created,
+        name=name,
+        email=email,
+        language=language,
+    )
 
 
-def _registration_validate(
-    *, session: InfoSession, name: str, email: str, consent: bool
-) -> None:
+def _registration_validate(*, name: str, email: str, consent: bool) -> str:
+    """Check the person's answers; return their name, normalised."""
     if not consent:
         raise ValidationError(
             _("Please accept the privacy statement."), code="consent_required"
         )
-    if not name.strip():
+    name = name_normalise(name, field="name")
+    if not name:
         raise ValidationError(_("Please give your name."), code="name_required")
     validate_email(email)
+    return name
 
 
 def _open_validate(*, session: InfoSession, now: datetime) -> None:

@@ -41,10 +41,14 @@ def infosession_sign_up(request: HttpRequest, session_id: int) -> HttpResponse:
         try:
             result = infosession_register(session=session, **form.cleaned_data)
         except ValidationError as error:
-            for item in error.error_list:
-                form.add_error(FIELD_OF_CODE.get(item.code or ""), item)
+            _errors_show(form, error)
         else:
-            request.session[_session_key(session.pk)] = result.registration.pk
+            # What the visitor typed, never the stored registration: a repeat
+            # must not show who signed up with that address first.
+            request.session[_session_key(session.pk)] = {
+                "name": result.name,
+                "email": result.email,
+            }
             return redirect("infosessions:done", session_id=session.pk)
     return render(
         request,
@@ -66,10 +70,9 @@ def infosession_sign_up_done(request: HttpRequest, session_id: int) -> HttpRespo
     Access: public, but only the browser session that signed up sees it.
     """
     session = _session_get(session_id)
-    registration_pk = request.session.get(_session_key(session.pk))
-    if registration_pk is None:
+    signed_up = request.session.get(_session_key(session.pk))
+    if not isinstance(signed_up, dict):
         return redirect("infosessions:sign-up", session_id=session.pk)
-    registration = get_object_or_404(session.registrations, pk=registration_pk)
     return render(
         request,
         "learning/infosessions/sign_up_done.html",
@@ -77,9 +80,18 @@ def infosession_sign_up_done(request: HttpRequest, session_id: int) -> HttpRespo
             "session": session,
             "programme": session.programme.localized,
             "time_zone": session.programme.time_zone,
-            "registration": registration,
+            "signed_up": signed_up,
         },
     )
+
+
+def _errors_show(form: InfoSessionSignUpForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, items in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, items)
+        return
+    for item in error.error_list:
+        form.add_error(FIELD_OF_CODE.get(item.code or ""), item)
 
 
 def _session_get(session_id: int) -> InfoSession:

@@ -15,6 +15,7 @@ from learning.admin_views import (
     LearningModelViewSet,
     ServiceFormMixin,
 )
+from learning.csv_export import CsvExportMixin
 
 from .models import InfoSession, InfoSessionRegistration
 from .selectors import (
@@ -71,7 +72,7 @@ class InfoSessionCreateView(ServiceFormMixin, generic.CreateView):
         return []  # there is no edit view to link to
 
 
-class RegistrationIndexView(generic.IndexView):
+class RegistrationIndexView(CsvExportMixin, generic.IndexView):
     """Sign-ups with CSV/XLSX export; users with any registration permission."""
 
     custom_value_preprocess = CSV_SAFE_PREPROCESS
@@ -95,7 +96,7 @@ class InfoSessionViewSet(LearningModelViewSet):
     list_filter = ["programme", "language"]
     search_fields = ["title"]
     list_display = [
-        "title",
+        "__str__",
         "programme",
         "starts_at",
         "language",
@@ -132,7 +133,7 @@ class RegistrationViewSet(LearningModelViewSet):
     search_fields = ["name", "email", "organisation", "country"]
     list_display = ["name", "email", "organisation", "country", "session", "created_at"]
     list_export = [
-        "session.title",
+        "session.label",
         "session.starts_at",
         "name",
         "email",
@@ -142,7 +143,7 @@ class RegistrationViewSet(LearningModelViewSet):
         "created_at",
     ]
     export_headings = {
-        "session.title": _("Information session"),
+        "session.label": _("Information session"),
         "session.starts_at": _("Starts at"),
         "name": _("Name"),
         "email": _("Email address"),

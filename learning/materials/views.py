@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from learning.catalogue.models import SessionTopicPage
 from learning.editions.membership import edition_get_for_member
 from learning.editions.models import Edition
+from learning.participants.selectors import participant_time_zone
 from learning.storage import private_file_response
 
 from .forms import SharedMaterialForm
@@ -91,6 +92,8 @@ def meeting_materials(request: HttpRequest, edition_id: int) -> HttpResponse:
         {
             "edition": edition,
             "meetings": meetings,
+            # The reader's zone, as on "My programme", so both show the same times.
+            "time_zone": participant_time_zone(user=request.user, edition=edition),
             "can_moderate": shared_material_can_moderate(
                 user=request.user, edition=edition
             ),
@@ -147,7 +150,11 @@ def review_progress(request: HttpRequest, edition_id: int) -> HttpResponse:
     return render(
         request,
         "learning/materials/review_progress.html",
-        {"edition": edition, "meetings": meetings},
+        {
+            "edition": edition,
+            "meetings": meetings,
+            "time_zone": participant_time_zone(user=request.user, edition=edition),
+        },
     )
 
 

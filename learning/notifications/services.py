@@ -8,6 +8,7 @@ from learning.enrolments.models import Enrolment, Participant
 from learning.infosessions.models import InfoSessionRegistration
 
 from .tasks import (
+    enrolment_repeat_email_send,
     enrolment_status_email_send,
     infosession_confirmation_email_send,
     representatives_welcome_email_send,
@@ -21,6 +22,15 @@ def enrolment_status_notify(*, enrolment: Enrolment, status: str) -> None:
         lambda: enrolment_status_email_send.enqueue(
             enrolment_id=enrolment_id, status=str(status)
         ),
+        robust=True,
+    )
+
+
+def enrolment_repeat_notify(*, enrolment: Enrolment) -> None:
+    """Tell the current representatives that their enrolment was sent again."""
+    enrolment_id = enrolment.pk
+    transaction.on_commit(
+        lambda: enrolment_repeat_email_send.enqueue(enrolment_id=enrolment_id),
         robust=True,
     )
 

@@ -9,6 +9,7 @@ from django_tasks import task
 
 from learning.calendar import CalendarEvent, calendar_build
 from learning.enrolments.models import Enrolment, Participant
+from learning.enrolments.offers import offer_is_open, offer_token_make
 from learning.infosessions.models import InfoSessionRegistration
 
 from .emails import Attachment, email_language, email_send, site_url
@@ -27,6 +28,21 @@ def enrolment_status_email_send(*, enrolment_id: int, status: str) -> int:
             to=[participant.email],
             language=participant.preferred_language,
             context=_enrolment_context(enrolment, participant, status=status),
+        )
+    return len(people)
+
+
+@task()
+def enrolment_repeat_email_send(*, enrolment_id: int) -> int:
+    """Tell the current representatives the form was sent again; returns emails."""
+    enrolment = _enrolment_get(enrolment_id)
+    people = enrolment.participants.filter(is_active=True)
+    for participant in people:
+        email_send(
+            template="enrolment_repeat",
+            to=[participant.email],
+            language=participant.preferred_language,
+            context=_enrolment_context(enrolment, participant, status=enrolment.status),
         )
     return len(people)
 
@@ -57,9 +73,12 @@ def infosession_confirmation_email_send(*, registration_id: int) -> None:
         "session__programme"
     ).get(pk=registration_id)
     session = registration.session
+    # The calendar file is read in the registrant's language, as the email is.
+    with translation.override(email_language(language=registration.language)):
+        title = session.label
     event = CalendarEvent(
         uid=f"{session.uid}@mutual-learning",
-        summary=session.title,
+        summary=title,
         starts_at=session.starts_at,
         ends_at=session.ends_at,
         url=session.join_url,
@@ -78,7 +97,7 @@ def infosession_confirmation_email_send(*, registration_id: int) -> None:
         attachments=[
             Attachment(
                 filename="information-session.ics",
-                content=calendar_build(events=[event], name=session.title),
+                content=calendar_build(events=[event], name=title),
                 mimetype="text/calendar",
             )
         ],
@@ -101,7 +120,26 @@ def _enrolment_context(
         "organisation": enrolment.organisation,
         "programme": enrolment.edition.programme,
         "status": status,
+        **_offer_urls(enrolment, participant),
     }
+
+
+def _offer_urls(enrolment: Enrolment, participant: Participant) -> dict[str, str]:
+    """Links to accept or decline a place still on offer; none otherwise."""
+    if not offer_is_open(enrolment=enrolment):
+        return {}
+    kwargs = {"token": offer_token_make(enrolment=enrolment)}
+    language = email_language(language=participant.preferred_language)
+    try:
+        with translation.override(language):
+            return {
+                f"offer_{answer}_url": site_url()
+                + reverse(f"enrolments:offer_{answer}", kwargs=kwargs)
+                for answer in ("accept", "decline")
+            }
+    except NoReverseMatch:
+        # The site does not offer the enrolment pages: the email says to write.
+        return {}
 
 
 def _password_set_url(participant: Participant) -> str:

@@ -270,7 +270,7 @@ def _calendar_event(
     ) % {"minutes": join_link_minutes_before()}
     return CalendarEvent(
         uid=f"{meeting.meeting.uid}@mutual-learning",
-        summary=f"{meeting.title} · {item.edition.title}",
+        summary=f"{meeting.title} · {item.edition.label}",
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
         description=f"{description}\n{url}".strip(),

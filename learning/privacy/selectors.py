@@ -129,7 +129,7 @@ def _participant_export(participant: Participant) -> dict[str, Any]:
     return {
         "name": participant.name,
         "email": participant.email,
-        "edition": participant.edition.title,
+        "edition": participant.edition.label,
         "organisation": enrolment.organisation.name,
         "role": participant.role,
         "preferred_language": participant.preferred_language,
@@ -144,7 +144,7 @@ def _registration_export(registration: InfoSessionRegistration) -> dict[str, Any
     return {
         "name": registration.name,
         "email": registration.email,
-        "info_session": registration.session.title,
+        "info_session": registration.session.label,
         "starts_at": _iso(registration.session.starts_at),
         "organisation": registration.organisation,
         "country": registration.country,

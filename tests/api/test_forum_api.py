@@ -24,6 +24,7 @@ from tests.api.roles import (
 from tests.factories.forum import PostFactory, ThreadFactory
 from tests.factories.learning import ParticipantFactory
 from tests.factories.users import UserFactory
+from tests.learning.forum.conftest import finish_edition
 
 
 @pytest.fixture
@@ -225,6 +226,47 @@ def test_a_locked_thread_takes_no_posts(world, thread):
     assert response.status_code == 400
     assert response.json()["code"] == "thread_locked"
     assert not Post.objects.exists()
+
+
+def test_a_finished_editions_forum_takes_no_posts_nor_edits(world, thread):
+    api = caller(world, PARTICIPANT_A)
+    post_id = _write(api, thread, "While it ran").json()["id"]
+    finish_edition(world.edition_a)
+
+    refused = _write(api, thread, "Months later")
+    edit = api.patch(f"/api/v1/forum/posts/{post_id}/", {"body": "Changed"})
+    detail = api.get(f"/api/v1/forum/threads/{thread.pk}/").json()
+    listing = api.get(f"/api/v1/forum/threads/?edition={world.edition_a.pk}").json()
+    posts = api.get(_posts_url(thread)).json()["results"]
+
+    assert refused.status_code == 400
+    assert refused.json()["code"] == "edition_finished"
+    assert edit.status_code == 400
+    assert edit.json()["code"] == "edition_finished"
+    assert detail["is_read_only"] is True
+    assert [item["is_read_only"] for item in listing["results"]] == [True]
+    assert [post["can_edit"] for post in posts] == [False]
+    assert list(Post.objects.values_list("body_markdown", flat=True)) == [
+        "While it ran"
+    ]
+
+
+def test_an_answer_after_the_meeting_is_marked_late(world):
+    # Edition A's meeting on this topic started 20 minutes ago.
+    thread = ThreadFactory(
+        edition=world.edition_a, session_topic=world.meeting_a.session_topic
+    )
+
+    answer = _write(caller(world, PARTICIPANT_A), thread, "Sorry, after it")
+    summary = _write(caller(world, FACILITATOR), thread, "What we said")
+    listed = caller(world, PARTICIPANT_A).get(_posts_url(thread)).json()["results"]
+    detail = caller(world, PARTICIPANT_A).get(f"/api/v1/forum/threads/{thread.pk}/")
+
+    assert answer.status_code == 201
+    assert answer.json()["is_late"] is True
+    assert summary.json()["is_late"] is False
+    assert [post["is_late"] for post in listed] == [True, False]
+    assert detail.json()["is_read_only"] is False
 
 
 def test_the_author_edits_within_the_window(world, thread):

@@ -109,6 +109,17 @@ def test_a_cached_response_costs_no_queries(api, catalogue):
     assert len(queries) == 0
 
 
+def test_x_cache_says_whether_the_response_was_cached(api, catalogue):
+    """The benchmark counts this header to report its hit ratio."""
+    url = f"/api/v1/modules/{catalogue.module.pk}/"
+    first, again = api.get(url), api.get(url)
+    catalogue.module.save_revision().publish()
+
+    assert (first["X-Cache"], again["X-Cache"]) == ("miss", "hit")
+    assert api.get(url)["X-Cache"] == "miss"
+    assert api.get(url, HTTP_IF_NONE_MATCH=again["ETag"])["X-Cache"] == "hit"
+
+
 def _count(api, url):
     """Queries of a request after a publish (the content cache is invalidated;
     Wagtail's own cached site root paths stay)."""

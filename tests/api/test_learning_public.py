@@ -89,14 +89,32 @@ def test_enrolling_takes_a_place_and_module_one_comes_with_it(world):
         format="json",
     )
 
-    assert response.status_code == 201, response.json()
-    body = response.json()
-    assert body["status"] == "confirmed" or body["status"] == "pending"
-    assert set(body["module_ids"]) == {m.pk for m in world.tree.modules}
+    assert response.status_code == 202, response.json()
+    assert set(response.json()) == {"edition", "message"}
+    enrolment = Enrolment.objects.get(organisation__name="Organisation acme")
+    assert enrolment.status == "confirmed"
+    assert {m.pk for m in enrolment.modules.all()} == {m.pk for m in world.tree.modules}
     after = caller(world, LEARNING_CLIENT).get(
         f"/api/v1/editions/{world.edition_a.pk}/"
     )
     assert after.json()["places_left"] == 13
+
+
+def test_a_repeat_answers_exactly_like_a_new_enrolment(world):
+    api = caller(world, PARTICIPANT_A)
+    url = f"/api/v1/editions/{world.edition_a.pk}/enrolments/"
+    strangers = [
+        {"name": f"Eve {i}", "email": f"eve{i}@elsewhere.example.net"} for i in (1, 2)
+    ]
+
+    new = api.post(url, _enrolment_body(world), format="json")
+    repeat = api.post(
+        url, _enrolment_body(world, representatives=strangers), format="json"
+    )
+
+    assert (repeat.status_code, repeat.json()) == (new.status_code, new.json())
+    assert "Organisation acme" not in repeat.content.decode()
+    assert Enrolment.objects.filter(organisation__name="Organisation acme").count() == 1
 
 
 def test_an_invalid_enrolment_answers_in_the_error_shape_and_saves_nothing(world):
@@ -137,8 +155,8 @@ def test_the_same_idempotency_key_and_body_replays_the_first_answer(world):
         HTTP_IDEMPOTENCY_KEY="k-1",
     )
 
-    assert first.status_code == 201
-    assert again.status_code == 201
+    assert first.status_code == 202
+    assert again.status_code == 202
     assert again.json() == first.json()
     assert again["Idempotent-Replayed"] == "true"
     assert other.status_code == 422
@@ -161,7 +179,7 @@ def test_a_failed_request_keeps_no_key_so_a_corrected_retry_works(world):
     )
 
     assert failed.status_code == 400
-    assert fixed.status_code == 201
+    assert fixed.status_code == 202
     assert IdempotencyRecord.objects.filter(key="k-2").count() == 1
 
 
@@ -177,9 +195,10 @@ def test_keys_belong_to_their_caller(world):
         HTTP_IDEMPOTENCY_KEY="shared",
     )
 
-    assert app.status_code == 201
-    assert person.status_code == 201
-    assert person.json()["id"] != app.json()["id"]
+    assert app.status_code == 202
+    assert person.status_code == 202
+    names = {"Organisation acme", "Organisation person"}
+    assert Enrolment.objects.filter(organisation__name__in=names).count() == 2
 
 
 @pytest.mark.django_db(transaction=True)
@@ -196,8 +215,8 @@ def test_concurrent_requests_with_one_key_make_one_enrolment(world):
     outcome = run_at_once(send, [{}] * 4)
 
     assert outcome.errors == []
-    assert {r.status_code for r in outcome.results} == {201}
-    assert len({r.json()["id"] for r in outcome.results}) == 1
+    assert {r.status_code for r in outcome.results} == {202}
+    assert len({r.content for r in outcome.results}) == 1
     assert Enrolment.objects.filter(edition=world.edition_a).count() == 2
 
 
@@ -220,9 +239,9 @@ def test_information_sessions_and_sign_up(world, api):
     assert [item["id"] for item in listing.json()["results"]] == [session.pk]
     assert "join" not in str(listing.json())
     assert signed.status_code == 201
-    assert repeat.status_code == 200
-    assert repeat.json()["id"] == signed.json()["id"]
-    assert full.status_code == 400
+    # Full is full for everyone, a repeat too: nothing tells who signed up.
+    assert repeat.status_code == full.status_code == 400
+    assert repeat.json() == full.json()
     assert full.json()["code"] == "infosession_full"
     assert anonymous.status_code == 401
     assert InfoSessionRegistration.objects.filter(session=session).count() == 1
@@ -268,3 +287,51 @@ def test_certificate_verification_valid_revoked_unknown_and_throttled(
     ]
     assert statuses[-1] == 429
     assert api.get("/api/v1/certificates/verify/ABCD/").json()["code"] == "throttled"
+
+
+def test_a_repeat_sign_up_answers_like_a_new_one_and_shows_nothing(world):
+    # Issue 22, case 3: the answer carried the first registrant's name and
+    # language, and "created": false.
+    session = InfoSessionFactory(programme=world.tree.programme, language="en")
+    writer = caller(world, LEARNING_CLIENT)
+    url = f"/api/v1/info-sessions/{session.pk}/registrations/"
+    writer.post(
+        url,
+        {
+            "name": "Ana Pérez",
+            "email": "ana@example.org",
+            "language": "es",
+            "consent": True,
+        },
+        format="json",
+    )
+
+    repeat = writer.post(
+        url,
+        {"name": "Mallory", "email": "ANA@example.org", "consent": True},
+        format="json",
+    )
+
+    assert repeat.status_code == 201
+    assert repeat.json() == {
+        "session": session.pk,
+        "name": "Mallory",
+        "email": "ana@example.org",
+        "language": "en",
+    }
+
+
+@pytest.mark.parametrize("field", ["name", "organisation"])
+def test_an_invisible_name_is_refused_on_its_field(world, field):
+    session = InfoSessionFactory(programme=world.tree.programme)
+    body = {"name": "Ana", "email": "ana@example.org", "consent": True}
+
+    response = caller(world, LEARNING_CLIENT).post(
+        f"/api/v1/info-sessions/{session.pk}/registrations/",
+        {**body, field: "\u200b\u200b"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["fields"][field][0]["code"] == "name_invisible"
+    assert not InfoSessionRegistration.objects.exists()

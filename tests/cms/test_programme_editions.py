@@ -68,7 +68,7 @@ def test_the_schedule_gives_utc_and_the_programme_zone(client, page_of, editions
     schedule = card(html, editions["open"])
     assert "Escuchar antes de aconsejar" in schedule  # the topic's Spanish title
     assert 'datetime="2027-01-12T15:00:00+00:00"' in schedule
-    assert "16:00 (Europe/Madrid)" in schedule
+    assert "16:00 (hora de España (Madrid))" in schedule  # named in Spanish
     assert "15:00 UTC" in schedule
     assert "js/local-time.js" in html
 

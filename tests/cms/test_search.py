@@ -4,6 +4,7 @@ from functools import partial
 
 import pytest
 from django.utils import translation
+from wagtail.rich_text import RichText
 
 from cms.core import pagination, views
 from cms.pages.models import StandardPage
@@ -88,3 +89,28 @@ def test_search_results_are_paginated(client, home_pages, monkeypatch):
     assert first.count('class="item__title"') == 2
     assert second.count('class="item__title"') == 1
     assert 'href="?q=wombat&amp;page=2"' in first
+
+
+@pytest.fixture
+def dialogue_pages(home_pages, locales):
+    """Two Spanish pages that say "dialogue" in their body text only: one with
+    its accent, one without (as people often type it)."""
+
+    def page(title, slug, word):
+        body = [("paragraph", RichText(f"<p>Un {word} entre pares.</p>"))]
+        return home_pages["es"].add_child(
+            instance=StandardPage(
+                title=title, slug=slug, locale=locales["es"], body=body
+            )
+        )
+
+    return [page("Con acento", "con", "diálogo"), page("Sin acento", "sin", "dialogo")]
+
+
+@pytest.mark.parametrize("query", ["dialogo", "diálogo", "DIÁLOGO"])
+def test_search_finds_body_text_with_or_without_accents(client, dialogue_pages, query):
+    html = client.get("/es/search/", {"q": query}).content.decode()
+
+    assert html.count('class="item__title"') == 2
+    for page in dialogue_pages:
+        assert f'href="{page.url}">{page.title}</a>' in html

@@ -1,9 +1,11 @@
 """Writes of enrolments: every rule about places, the waitlist and representatives."""
 
+from .duplicates import organisation_keep_separate, organisation_merge
 from .enrolments import (
     enrolment_confirm,
     enrolment_create,
     enrolment_offer_accept,
+    enrolment_offer_decline,
     enrolment_promote_from_waitlist,
     enrolment_reject,
     enrolment_withdraw,
@@ -25,11 +27,14 @@ __all__ = [
     "enrolment_confirm",
     "enrolment_create",
     "enrolment_offer_accept",
+    "enrolment_offer_decline",
     "enrolment_promote_from_waitlist",
     "enrolment_reject",
     "enrolment_withdraw",
     "organisation_domains",
     "organisation_get_or_create",
+    "organisation_keep_separate",
+    "organisation_merge",
     "organisation_normalise_name",
     "representative_replace",
     "waitlist_offer_free_places",

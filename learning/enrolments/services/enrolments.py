@@ -7,14 +7,17 @@ from datetime import datetime
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.models import ModulePage
 from learning.catalogue.selectors import module_list_for_programme
+from learning.core.names import name_normalise
 from learning.editions.models import Edition
-from learning.notifications.services import representatives_welcome_notify
+from learning.notifications.services import (
+    enrolment_repeat_notify,
+    representatives_welcome_notify,
+)
 
 from ..enums import ACTIVE_STATUSES, PLACE_HOLDING_STATUSES, EnrolmentStatus
 from ..models import Enrolment, Organisation
@@ -72,6 +75,7 @@ def enrolment_create(
 ) -> EnrolmentResult:
     """Enrol an organisation: a place while places are left, else the waitlist."""
     now = now or timezone.now()
+    organisation_name = name_normalise(organisation_name, field="organisation_name")
     people = [representative_normalise(representative=r) for r in representatives]
     _submission_validate(
         edition=edition, name=organisation_name, people=people, consent=consent, now=now
@@ -90,7 +94,7 @@ def enrolment_create(
     )
     with transaction.atomic():
         edition = Edition.objects.lock(pk=edition.pk)
-        existing = _enrolment_find(edition=edition, submission=submission)
+        existing = _enrolment_existing(edition=edition, submission=submission)
         if existing is not None:
             return EnrolmentResult(enrolment=existing, created=False)
         enrolment = _enrolment_record(edition=edition, submission=submission)
@@ -126,6 +130,18 @@ def enrolment_offer_accept(
         )
         status = _status_with_a_place(edition=enrolment.edition)
         return enrolment_status_set(enrolment=enrolment, status=status, now=now)
+
+
+def enrolment_offer_decline(
+    *, enrolment: Enrolment, now: datetime | None = None
+) -> Enrolment:
+    """The organisation turns down the place it was offered; it goes onward."""
+    return _enrolment_end(
+        enrolment=enrolment,
+        status=EnrolmentStatus.WITHDRAWN,
+        now=now,
+        allowed={EnrolmentStatus.OFFERED},
+    )
 
 
 def enrolment_reject(
@@ -205,16 +221,24 @@ def _modules_resolve(
     return list({module.pk: module for module in [*first, *chosen]}.values())
 
 
-def _enrolment_find(*, edition: Edition, submission: _Submission) -> Enrolment | None:
+def _enrolment_existing(
+    *, edition: Edition, submission: _Submission
+) -> Enrolment | None:
+    """The enrolment this submission repeats: the same key, or the same name.
+
+    A shared domain alone is not enough (see organisation_get_or_create). The
+    visitor is told nothing about it; a repeat by name is told, with the
+    enrolment's standing, to the addresses already on record.
+    """
     in_edition = Enrolment.objects.filter(edition=edition)
     key = submission.idempotency_key
     if key and (by_key := in_edition.filter(idempotency_key=key).first()):
         return by_key
     name = organisation_normalise_name(submission.organisation_name)
-    same = Q(organisation__normalised_name=name)
-    if submission.domains:
-        same |= Q(organisation__domain__in=submission.domains)
-    return in_edition.active().filter(same).order_by("pk").first()
+    by_name = in_edition.active().filter(organisation__normalised_name=name).first()
+    if by_name is not None:
+        enrolment_repeat_notify(enrolment=by_name)
+    return by_name
 
 
 def _enrolment_record(*, edition: Edition, submission: _Submission) -> Enrolment:
@@ -278,12 +302,19 @@ def _enrolment_lock(*, enrolment: Enrolment) -> Enrolment:
 
 
 def _enrolment_end(
-    *, enrolment: Enrolment, status: EnrolmentStatus, now: datetime | None
+    *,
+    enrolment: Enrolment,
+    status: EnrolmentStatus,
+    now: datetime | None,
+    allowed: Collection[str] | None = None,
 ) -> Enrolment:
     now = now or timezone.now()
     with transaction.atomic():
         enrolment = _enrolment_lock(enrolment=enrolment)
-        if enrolment.status == status:
+        if allowed is not None:
+            # Answering an offer: a second answer is refused, not ignored.
+            _status_require(enrolment=enrolment, allowed=allowed, code="not_offered")
+        elif enrolment.status == status:
             # A repeated click: nothing changes and nobody is promoted twice.
             return enrolment
         _status_require(enrolment=enrolment, allowed=ACTIVE_STATUSES, code="not_active")

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.names import name_normalise
 from learning.editions.models import Edition
 
 from ..models import Enrolment
@@ -39,7 +40,7 @@ def representative_normalise(
     """The representative with trimmed text, a lower-case email and a language."""
     return replace(
         representative,
-        name=representative.name.strip(),
+        name=name_normalise(representative.name, field="representatives"),
         email=representative.email.strip().lower(),
         role=representative.role.strip(),
         preferred_language=representative.preferred_language or settings.LANGUAGE_CODE,

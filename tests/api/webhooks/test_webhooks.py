@@ -1,18 +1,28 @@
-"""Webhooks: signed deliveries of page, translation, edition and certificate
-events, sent after the change commits, retried with backoff, listed in the
-admin with their response codes."""
+"""Webhooks: deliveries of page, translation, edition and certificate events,
+signed as Standard Webhooks (verified here with its reference library as the
+receiver), sent after the change commits, retried with backoff, listed in the
+admin with their status lines."""
 
+import importlib
+import time
 from datetime import timedelta
 
 import pytest
+import standardwebhooks
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from api.webhooks.delivery import BACKOFF, deliveries_due, delivery_attempt
-from api.webhooks.models import DeliveryStatus, Event, WebhookDelivery
-from api.webhooks.signing import signature, signature_verify
+from api.webhooks.models import (
+    DeliveryStatus,
+    Event,
+    WebhookDelivery,
+    WebhookEndpoint,
+    secret_generate,
+)
+from api.webhooks.signing import signature, signature_headers
 from tests.api.conftest import translate
 from tests.factories import UserFactory
 from tests.factories.learning import (
@@ -23,22 +33,30 @@ from tests.factories.learning import (
 from tests.factories.pages import StandardPageFactory
 
 
-def test_a_signature_verifies_only_with_the_secret_body_and_a_fresh_time():
+def test_a_signature_verifies_only_with_the_secret_body_id_and_a_fresh_time():
+    secret = secret_generate()
+    receiver = standardwebhooks.Webhook(secret)
     body = b'{"event": "page.published"}'
-    now = 1_800_000_000
-    headers = {
-        "Webhook-Timestamp": str(now),
-        "Webhook-Signature": signature(secret="s3cret", timestamp=now, body=body),
+    headers = signature_headers(secret=secret, msg_id="41", body=body)
+    stale = int(time.time()) - 600
+    replayed = {
+        **headers,
+        "webhook-timestamp": str(stale),
+        "webhook-signature": signature(
+            secret=secret, msg_id="41", timestamp=stale, body=body
+        ),
     }
 
-    assert signature_verify(secret="s3cret", headers=headers, body=body, now=now)
-    assert not signature_verify(secret="other", headers=headers, body=body, now=now)
-    assert not signature_verify(
-        secret="s3cret", headers=headers, body=body + b" ", now=now
-    )
-    assert not signature_verify(
-        secret="s3cret", headers=headers, body=body, now=now + 600
-    )
+    assert receiver.verify(body, headers) == {"event": "page.published"}
+    assert secret.startswith("whsec_")
+    for bad_secret, bad_body, bad_headers in [
+        (secret_generate(), body, headers),
+        (secret, body + b" ", headers),
+        (secret, body, {**headers, "webhook-id": "42"}),
+        (secret, body, replayed),
+    ]:
+        with pytest.raises(standardwebhooks.WebhookVerificationError):
+            standardwebhooks.Webhook(bad_secret).verify(bad_body, bad_headers)
 
 
 def test_publishing_a_page_sends_a_signed_event_with_its_locale(
@@ -51,16 +69,16 @@ def test_publishing_a_page_sends_a_signed_event_with_its_locale(
         page.save_revision().publish()
 
     ((headers, body),) = receiver.requests
-    assert signature_verify(secret=endpoint.secret, headers=headers, body=body)
-    (payload,) = receiver.bodies()
+    payload = standardwebhooks.Webhook(endpoint.secret).verify(body, headers)
     assert payload["event"] == "page.published"
     assert payload["data"]["id"] == page.pk
     assert payload["data"]["locale"] == "en"
     assert payload["data"]["url"].endswith("/en/news/")
     delivery = WebhookDelivery.objects.get()
-    assert headers["Webhook-Id"] == str(delivery.pk)
+    assert headers["webhook-id"] == str(delivery.pk)
     assert delivery.status == DeliveryStatus.SUCCEEDED
     assert delivery.last_response_code == 200
+    assert delivery.last_status_line == "200 OK"
 
 
 def test_unpublish_and_translation_events(
@@ -210,7 +228,7 @@ def test_a_failed_delivery_is_retried_with_backoff_then_delivered(
     assert delivery.status == DeliveryStatus.SUCCEEDED
     assert delivery.last_response_code == 200
     assert len(receiver.requests) == 3
-    ids = {headers["Webhook-Id"] for headers, _body in receiver.requests}
+    ids = {headers["webhook-id"] for headers, _body in receiver.requests}
     assert ids == {str(delivery.pk)}
 
 
@@ -268,7 +286,8 @@ def test_the_admin_lists_deliveries_with_their_codes(
 
     assert listing.status_code == 200
     assert "502" in listing.content.decode()
-    assert "try later" in inspect.content.decode()
+    assert "502 Bad Gateway" in inspect.content.decode()
+    assert "try later" not in inspect.content.decode()
     assert add.status_code in (302, 403)
 
 
@@ -280,8 +299,6 @@ def test_creating_an_endpoint_shows_its_secret_once(superuser_client, settings):
         "is_active": "on",
     }
     response = superuser_client.post(reverse("webhooks:add"), form, follow=True)
-    from api.webhooks.models import WebhookEndpoint
-
     endpoint = WebhookEndpoint.objects.get(name="Partner")
     again = superuser_client.get(reverse("webhooks:edit", args=[endpoint.pk]))
     settings.WEBHOOKS_ALLOW_HTTP = False
@@ -310,3 +327,47 @@ def test_staff_without_the_permission_see_no_deliveries(client, db):
     assert "Webhook deliveries" not in response.content.decode() or (
         response.redirect_chain
     )
+
+
+def test_an_endpoint_from_before_the_standard_keeps_its_key(
+    home_pages, receiver, subscribe, django_capture_on_commit_callbacks
+):
+    """Its secret is rewritten in standard base64: the app that kept the old
+    URL-safe string verifies with `-` read as `+` and `_` as `/`."""
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "api.webhooks.migrations.0002_secrets_standard_webhooks"
+    )
+    token = "ab-_" * 10 + "xyz"  # URL-safe base64, as secrets.token_urlsafe(32)
+    old = "whsec_" + token
+    endpoint = subscribe(Event.PAGE_PUBLISHED)
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(secret=old)
+
+    migration.secrets_to_standard(apps, None)
+    with django_capture_on_commit_callbacks(execute=True):
+        StandardPageFactory(parent=home_pages["en"]).save_revision().publish()
+
+    ((headers, body),) = receiver.requests
+    kept = "whsec_" + token.replace("-", "+").replace("_", "/")
+    assert standardwebhooks.Webhook(kept).verify(body, headers)["event"] == (
+        "page.published"
+    )
+    with pytest.raises(standardwebhooks.WebhookVerificationError):
+        standardwebhooks.Webhook(old).verify(body, headers)
+
+
+def test_a_secret_that_is_not_base64_fails_the_attempt_not_the_worker(
+    receiver, subscribe
+):
+    endpoint = subscribe(Event.PAGE_PUBLISHED)
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(secret="whsec_not*base64")
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint, event=Event.PAGE_PUBLISHED, payload={}
+    )
+
+    assert delivery_attempt(delivery_id=delivery.pk) == DeliveryStatus.PENDING
+
+    delivery.refresh_from_db()
+    assert "not valid base64" in delivery.last_error
+    assert receiver.requests == []

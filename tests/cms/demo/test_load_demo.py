@@ -9,9 +9,12 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Revision, Site
+from wagtail.permissions import policy_registry
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms.core.models import SiteSettings
@@ -253,6 +256,52 @@ def test_demo_accounts_log_in_by_email(demo, account):
     assert user is not None
     assert user.preferred_language == account.language
     assert set(user.groups.values_list("name", flat=True)) == set(account.groups)
+
+
+@pytest.mark.parametrize("account", ACCOUNTS, ids=lambda account: account.email)
+def test_demo_accounts_get_the_admin_in_their_language_and_zone(demo, account):
+    user = get_user_model().objects.get(email=account.email)
+    profile = UserProfile.get_for_user(user)
+
+    assert profile.get_preferred_language() == account.language
+    assert profile.get_current_time_zone() == account.time_zone
+
+
+def test_the_spanish_translator_opens_a_spanish_admin(client, demo):
+    client.force_login(get_user_model().objects.get(email="translator-es@example.org"))
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert '<html lang="es"' in html
+
+
+def test_the_demo_editor_authors_and_the_coordinator_approves(english):
+    """What the README says: editors write and submit pages for moderation (and
+    edit snippets as drafts); the coordinator, a moderator, approves and publishes.
+    """
+    users = get_user_model().objects
+    editor = users.get(email="editor@example.org")
+    coordinator = users.get(email="coordinator@example.org")
+    about = StandardPage.objects.get(locale=english, slug="about")
+
+    assert about.permissions_for_user(editor).can_edit()
+    assert not about.permissions_for_user(editor).can_publish()
+    assert about.permissions_for_user(coordinator).can_publish()
+    workflow = about.get_workflow()
+    approvers = {
+        user
+        for task in workflow.tasks.all()
+        for group in task.specific.groups.all()
+        for user in group.user_set.all()
+    }
+    assert coordinator in approvers
+    assert editor not in approvers
+    for model in (testimonials.Testimonial, MainMenu, Footer):
+        snippet = model.objects.filter(locale=english).first()
+        policy = policy_registry.get(snippet)
+        assert policy.user_has_permission_for_instance(editor, "change", snippet)
+        assert not policy.user_has_permission_for_instance(editor, "publish", snippet)
+        assert policy.user_has_permission_for_instance(coordinator, "publish", snippet)
 
 
 def test_translators_may_edit_the_spanish_tree(spanish):

@@ -5,6 +5,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 from cms.pages.models import StandardPage
 from cms.translations.enums import TranslationStatus
 from cms.translations.selectors import translation_status_matrix, translation_work_list
+from tests.spreadsheets import ESCAPED_FORMULA, FORMULA, csv_download_rows
 
 from .conftest import localize
 
@@ -203,3 +204,16 @@ def test_an_editor_publishing_in_the_admin_syncs_after_the_response(
         for m in mail.outbox
         if m.extra_headers.get("X-MLP-Notice", "").endswith("sync_digest")
     ]
+
+
+def test_the_report_csv_opens_in_a_spreadsheet(client, home_pages, locales, editor):
+    home_pages["en"].add_child(
+        instance=StandardPage(title=FORMULA, slug="formula", locale=locales["en"])
+    )
+    client.force_login(editor)
+
+    response = client.get(reverse("translations_report"), {"export": "csv"})
+
+    header, *rows = csv_download_rows(response)
+    assert header[:2] == ["Title", "Type"]
+    assert [ESCAPED_FORMULA, "standard page", "missing", "0"] in rows

@@ -15,6 +15,12 @@ from tests.factories.learning import (
     OrganisationFactory,
     ParticipantFactory,
 )
+from tests.spreadsheets import (
+    ESCAPED_FORMULA,
+    FORMULA,
+    SPANISH_NAME,
+    csv_download_rows,
+)
 
 from .html import listing_rows
 
@@ -192,7 +198,7 @@ def _export(client, edition, export_format):
 
 
 def test_enrolments_export_as_csv(coordinator_client, exported_edition):
-    content = _export(coordinator_client, exported_edition, "csv").decode()
+    content = _export(coordinator_client, exported_edition, "csv").decode("utf-8-sig")
 
     rows = list(csv.DictReader(io.StringIO(content)))
     assert len(rows) == 1
@@ -215,3 +221,18 @@ def test_enrolments_export_as_xlsx(coordinator_client, exported_edition):
     assert row["Organisation"] == "=Evil Org"
     assert row["Email addresses"] == "ana@evil.example.org; ben@evil.example.org"
     assert row["Waitlist position"] is None
+
+
+def test_the_enrolments_csv_opens_in_a_spreadsheet(coordinator_client, edition):
+    enrolment = EnrolmentFactory(
+        edition=edition, organisation=OrganisationFactory(name=FORMULA)
+    )
+    ParticipantFactory(enrolment=enrolment, name=SPANISH_NAME)
+    url = reverse("learning_enrolments:index")
+
+    response = coordinator_client.get(url, {"edition": edition.pk, "export": "csv"})
+
+    header, row = csv_download_rows(response)
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Organisation"] == ESCAPED_FORMULA
+    assert cells["Representatives"] == SPANISH_NAME

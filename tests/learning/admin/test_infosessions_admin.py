@@ -11,6 +11,12 @@ from openpyxl import load_workbook
 
 from learning.infosessions.models import InfoSession
 from tests.factories.learning import InfoSessionFactory
+from tests.spreadsheets import (
+    ESCAPED_FORMULA,
+    FORMULA,
+    SPANISH_NAME,
+    csv_download_rows,
+)
 
 from .conftest import register
 from .html import row_of
@@ -64,7 +70,7 @@ def _export(client, session, export_format):
 
 
 def test_registrations_export_as_csv(coordinator_client, registrations):
-    content = _export(coordinator_client, registrations, "csv").decode()
+    content = _export(coordinator_client, registrations, "csv").decode("utf-8-sig")
 
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [(r["Name"], r["Email address"]) for r in rows] == [
@@ -82,3 +88,15 @@ def test_registrations_export_as_xlsx(coordinator_client, registrations):
     header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     names = [dict(zip(header, row, strict=True))["Name"] for row in rows]
     assert names == ["Ana Ruiz", "Ben Ode"]
+
+
+def test_the_registrations_csv_opens_in_a_spreadsheet(coordinator_client, tree):
+    session = InfoSessionFactory(programme=tree.programme)
+    register(session, name=SPANISH_NAME, organisation=FORMULA)
+    url = reverse("learning_infosession_registrations:index")
+
+    response = coordinator_client.get(url, {"session": session.pk, "export": "csv"})
+
+    header, row = csv_download_rows(response)
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["Name"], cells["Organisation"]) == (SPANISH_NAME, ESCAPED_FORMULA)

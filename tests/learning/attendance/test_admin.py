@@ -16,6 +16,13 @@ from learning.attendance.enums import AttendanceSource, AttendanceStatus
 from learning.attendance.models import Attendance
 from learning.attendance.selectors import attendance_report_for_edition
 from learning.attendance.services import attendance_mark
+from learning.enrolments.models import Organisation, Participant
+from tests.spreadsheets import (
+    ESCAPED_FORMULA,
+    FORMULA,
+    SPANISH_NAME,
+    csv_download_rows,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +221,19 @@ def test_the_admin_list_and_edit_are_scoped_to_the_facilitators_editions(
     assert changed.status_code == 302
     own.refresh_from_db()
     assert (own.status, own.source) == ("excused", AttendanceSource.ADMIN)
+
+
+def test_the_report_csv_opens_in_a_spreadsheet(client, admins):
+    participant = admins.participant_a
+    Participant.objects.filter(pk=participant.pk).update(name=SPANISH_NAME)
+    Organisation.objects.filter(pk=participant.enrolment.organisation_id).update(
+        name=FORMULA
+    )
+    client.force_login(admins.coordinator)
+    url = reverse("learning_attendance_report:edition", args=[admins.edition_a.pk])
+
+    header, *rows = csv_download_rows(client.get(url + "?format=csv"))
+
+    assert header[:2] == ["Organisation", "Participant"]
+    by_name = {row[1]: row for row in rows}
+    assert by_name[SPANISH_NAME][0] == ESCAPED_FORMULA

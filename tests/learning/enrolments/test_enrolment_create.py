@@ -203,14 +203,14 @@ def test_the_same_organisation_is_recognised_by_its_normalised_name(edition):
     assert again.enrolment == first.enrolment
 
 
-def test_the_same_organisation_is_recognised_by_its_domain(edition):
+def test_another_name_on_a_known_domain_is_a_new_enrolment_flagged(edition):
     first = enrolment_create(**enrolment_input(edition, "a"))
     people = [
         RepresentativeInput(name="New One", email="new1@a.example.org"),
         RepresentativeInput(name="New Two", email="new2@a.example.org"),
     ]
 
-    again = enrolment_create(
+    other = enrolment_create(
         **enrolment_input(
             edition,
             "x",
@@ -220,8 +220,35 @@ def test_the_same_organisation_is_recognised_by_its_domain(edition):
         )
     )
 
+    assert other.created is True
+    assert other.enrolment != first.enrolment
+    assert other.enrolment.status == EnrolmentStatus.CONFIRMED
+    organisation = other.enrolment.organisation
+    assert organisation.possible_duplicate_of == first.enrolment.organisation
+    assert Enrolment.objects.filter(edition=edition).count() == 2
+
+
+def test_a_repeat_by_name_emails_only_the_representatives_on_record(
+    edition, django_capture_on_commit_callbacks, mailoutbox
+):
+    enrolment_create(**enrolment_input(edition, "a"))
+    strangers = [
+        RepresentativeInput(name="Eve One", email="eve1@elsewhere.example.net"),
+        RepresentativeInput(name="Eve Two", email="eve2@elsewhere.example.net"),
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = enrolment_create(
+            **enrolment_input(edition, "a", representatives=strangers)
+        )
+
     assert again.created is False
-    assert again.enrolment == first.enrolment
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "person1@a.example.org",
+        "person2@a.example.org",
+    ]
+    assert "was sent again" in mailoutbox[0].subject
+    assert "is confirmed" in mailoutbox[0].body
 
 
 def test_webmail_domains_do_not_make_organisations_the_same(edition):

@@ -1,5 +1,6 @@
 """The public enrolment form: an organisation enrols in an edition."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -63,43 +64,104 @@ def test_the_form_offers_module_one_ticked_and_locked(client, site, edition):
     assert html.count('name="representatives-') >= 3 * 4
 
 
-def test_a_free_place_confirms_and_shows_the_result(client, site, edition):
+THANKS = "Thank you: we have your enrolment request"
+
+
+def _page(response):
+    """The page without what changes on every response (CSRF token, CSP nonce)."""
+    return re.sub(r'(value|nonce)="[^"]*"', "", response.content.decode())
+
+
+@pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """Run the emails that a block's submissions enqueue."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def test_a_free_place_confirms_and_the_status_goes_by_email(
+    client, site, edition, sent, mailoutbox
+):
     data = form_data(modules=[site.modules[2].pk])
 
-    response = client.post(url(edition), data, follow=True)
+    with sent():
+        response = client.post(url(edition), data, follow=True)
 
     enrolment = Enrolment.objects.get(edition=edition)
     assert enrolment.status == EnrolmentStatus.CONFIRMED
     assert response.redirect_chain[-1][0] == f"{url(edition)}result/"
-    assert "Your enrolment is confirmed" in response.content.decode()
+    assert THANKS in response.content.decode()
     chosen = {module.pk for module in enrolment.modules.all()}
     assert chosen == {site.modules[0].pk, site.modules[2].pk}
     assert enrolment.participants.count() == 2
+    assert len(mailoutbox) == 2
+    assert "is confirmed" in mailoutbox[0].body
 
 
-def test_a_full_edition_puts_the_organisation_on_the_waitlist(client, edition):
+def test_a_full_edition_puts_the_organisation_on_the_waitlist(
+    client, edition, sent, mailoutbox
+):
     EnrolmentFactory.create_batch(2, edition=edition)
     EnrolmentFactory(
         edition=edition, status=EnrolmentStatus.WAITLISTED, waitlist_position=1
     )
 
     page = client.get(url(edition)).content.decode()
-    response = client.post(url(edition), form_data(), follow=True)
+    with sent():
+        response = client.post(url(edition), form_data(), follow=True)
 
     assert "Join the waitlist" in page
     enrolment = Enrolment.objects.get(organisation__name="Organisation acme")
     assert enrolment.waitlist_position == 2
     html = response.content.decode()
-    assert "You are on the waitlist" in html
-    assert "in position 2" in html
+    assert THANKS in html
+    assert "position" not in html
+    assert "on the waitlist in position 2" in mailoutbox[0].body
 
 
-def test_approval_editions_show_pending(client, site):
+def test_approval_editions_hold_the_place_pending(client, site):
     edition = EditionFactory(programme=site.programme, requires_approval=True)
 
     response = client.post(url(edition), form_data(), follow=True)
 
-    assert "Your enrolment awaits approval" in response.content.decode()
+    assert THANKS in response.content.decode()
+    enrolment = Enrolment.objects.get(edition=edition)
+    assert enrolment.status == EnrolmentStatus.PENDING_APPROVAL
+
+
+def test_a_second_organisation_on_a_public_mail_domain_is_enrolled_and_told_nothing(
+    client, edition
+):
+    def webmail(key, name):
+        people = {f"representatives-{i}-email": f"{key}{i}@yahoo.es" for i in range(2)}
+        return form_data(key, organisation_name=name, **people)
+
+    client.post(url(edition), webmail("alpha", "Alpha"))
+    client.cookies.clear()
+    response = client.post(url(edition), webmail("beta", "Beta"), follow=True)
+
+    html = response.content.decode()
+    names = set(Enrolment.objects.values_list("organisation__name", flat=True))
+    assert names == {"Alpha", "Beta"}
+    assert THANKS in html
+    assert "Alpha" not in html
+
+
+def test_a_repeat_gets_the_same_page_and_only_those_on_record_an_email(
+    client, edition, sent, mailoutbox
+):
+    first = client.post(url(edition), form_data(), follow=True)
+    people = {f"representatives-{i}-email": f"eve{i}@other.example.net" for i in (0, 1)}
+    client.cookies.clear()
+    with sent():
+        again = client.post(url(edition), form_data(**people), follow=True)
+
+    assert _page(again) == _page(first)
+    assert Enrolment.objects.count() == 1
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "person0@acme.example.org",
+        "person1@acme.example.org",
+    ]
+    assert "was sent again" in mailoutbox[0].subject
 
 
 @pytest.mark.parametrize(
@@ -161,7 +223,7 @@ def test_a_double_submission_records_one_enrolment(client, edition):
 
     assert Enrolment.objects.count() == 1
     assert Participant.objects.count() == 2
-    assert "nothing has changed" in response.content.decode()
+    assert THANKS in response.content.decode()
 
 
 def test_the_result_page_is_only_for_the_browser_that_enrolled(client, edition):

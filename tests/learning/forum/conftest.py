@@ -109,6 +109,19 @@ def forum_world() -> ForumWorld:
     )
 
 
+def finish_edition(edition: Edition) -> Edition:
+    """Move the edition's dates into the past, so that it has finished."""
+    now = timezone.now()
+    Edition.objects.filter(pk=edition.pk).update(
+        enrolment_opens_at=now - timedelta(days=400),
+        enrolment_closes_at=now - timedelta(days=300),
+        starts_on=(now - timedelta(days=200)).date(),
+        ends_on=(now - timedelta(days=10)).date(),
+    )
+    edition.refresh_from_db()
+    return edition
+
+
 def translate_questions(topic: SessionTopicPage, texts: list[str]) -> SessionTopicPage:
     """A Spanish copy of the topic whose questions (same block ids) read `texts`."""
     es = Locale.objects.get_or_create(language_code="es")[0]

@@ -245,4 +245,4 @@ def test_answer_before_shows_the_meeting_in_the_readers_time_zone(client, world)
         reverse("forum:thread", kwargs={"pk": world.thread(world.edition_a).pk})
     )
 
-    assert "10:00 (America/Bogota)" in response.content.decode()
+    assert "10:00 (Colombia Time)" in response.content.decode()

@@ -54,15 +54,54 @@ def test_signing_up_twice_returns_the_first_sign_up():
 
 
 @pytest.mark.django_db
-def test_a_full_session_refuses_newcomers_but_not_repeats():
+def test_a_repeat_answers_with_what_was_submitted_not_the_first_sign_up():
+    session = InfoSessionFactory(language="en")
+    _sign_up(session)
+
+    again = _sign_up(session, name="  Mallory ", language="")
+
+    assert (again.name, again.email, again.language) == (
+        "Mallory",
+        "ana@example.org",
+        "en",
+    )
+    assert again.registration.name == "Ana Pérez"
+
+
+@pytest.mark.django_db
+def test_a_full_session_refuses_newcomers_and_repeats_alike():
+    # Otherwise a repeat's success would tell that the address signed up.
     session = InfoSessionFactory(capacity=1)
     _sign_up(session)
 
-    with pytest.raises(ValidationError) as excinfo:
-        _sign_up(session, email="ben@example.org")
+    for email in ("ben@example.org", "ana@example.org"):
+        with pytest.raises(ValidationError) as excinfo:
+            _sign_up(session, email=email)
+        assert excinfo.value.code == "infosession_full"
 
-    assert excinfo.value.code == "infosession_full"
-    assert _sign_up(session).created is False
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["name", "organisation"])
+def test_an_invisible_name_is_refused_on_its_field(field):
+    session = InfoSessionFactory()
+
+    with pytest.raises(ValidationError) as excinfo:
+        _sign_up(session, **{field: "\u200b\u200b"})
+
+    assert [e.code for e in excinfo.value.error_dict[field]] == ["name_invisible"]
+    assert not InfoSessionRegistration.objects.exists()
+
+
+@pytest.mark.django_db
+def test_names_are_stored_normalised():
+    session = InfoSessionFactory()
+
+    result = _sign_up(
+        session, name=" A\u0301na\u200b  \tPe\u0301rez\u202e", organisation="Uno\u00ad "
+    )
+
+    assert result.registration.name == "Ána Pérez"
+    assert result.registration.organisation == "Uno"
 
 
 @pytest.mark.django_db

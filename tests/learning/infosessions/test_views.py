@@ -89,3 +89,32 @@ def test_without_consent_nothing_is_recorded(client, session):
 
 def test_the_confirmation_is_only_for_the_browser_that_signed_up(client, session):
     assert client.get(f"{url(session)}done/").status_code == 302
+
+
+def test_a_repeat_with_someone_elses_email_shows_only_what_was_typed(
+    client, session, mailoutbox, django_capture_on_commit_callbacks
+):
+    # Issue 22, case 3: the confirmation named the address's first registrant.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(session), form_data())
+    stranger = client.__class__()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = stranger.post(
+            url(session), form_data(name="Mallory", language="en"), follow=True
+        )
+
+    html = response.content.decode()
+    assert "Thank you, Mallory" in html
+    assert "Ana Pérez" not in html
+    assert [message.to for message in mailoutbox] == [["ana@example.org"]]
+
+
+@pytest.mark.parametrize("field", ["name", "organisation"])
+def test_an_invisible_name_is_refused_on_the_form(client, session, field):
+    response = client.post(url(session), form_data(**{field: "\u200b\u200b"}))
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors.as_data()[field]
+    assert [error.code for error in errors] == ["name_invisible"]
+    assert not InfoSessionRegistration.objects.exists()

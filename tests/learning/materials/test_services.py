@@ -1,6 +1,7 @@
 """Sharing, hiding and review marks: the rules every caller goes through."""
 
 import io
+import tracemalloc
 from datetime import timedelta
 
 import pytest
@@ -103,6 +104,26 @@ def test_programs_web_pages_and_svg_are_refused(world, name, data):
 
     assert error_code(excinfo) == "file_type_not_allowed"
     assert not SharedMaterial.objects.exists()
+    assert stored_files() == []
+
+
+# A request's own work (queries, the error) stays far below this.
+FLAT_PEAK_BYTES = 4 * 1024 * 1024
+
+
+@pytest.mark.parametrize("inflated_mib", [1_000, 19_000], ids=["1MB-file", "20MB-file"])
+def test_a_zip_bomb_is_refused_and_memory_stays_flat(world, inflated_mib):
+    bomb = files.upload("x.odt", files.zip_bomb(inflated_mib=inflated_mib))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError) as excinfo:
+            share(world, file=bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert error_code(excinfo) == "file_type_not_allowed"
+    assert peak < FLAT_PEAK_BYTES
     assert stored_files() == []
 
 

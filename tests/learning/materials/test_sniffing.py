@@ -1,6 +1,8 @@
 """File types are read from the bytes; names only have to agree with them."""
 
 import io
+import tracemalloc
+import zipfile
 
 import pytest
 
@@ -83,3 +85,40 @@ def test_sniffing_leaves_the_file_at_its_start():
 )
 def test_the_name_must_agree_with_the_content(sniffed, name, expected):
     assert file_type_for_name(sniffed=sniffed, name=name) == expected
+
+
+def _sniff_peak(data: bytes) -> tuple[object, int]:
+    file = io.BytesIO(data)
+    tracemalloc.start()
+    try:
+        sniffed = file_type_sniff(file=file)
+        return sniffed, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("inflated_mib", [1_000, 19_000], ids=["1MB-file", "20MB-file"])
+def test_a_zip_bomb_is_not_inflated(inflated_mib):
+    sniffed, peak = _sniff_peak(files.zip_bomb(inflated_mib=inflated_mib))
+
+    assert sniffed is None
+    assert peak < 1024 * 1024
+
+
+def test_a_zip_with_a_huge_directory_is_refused_unread():
+    # 40,000 empty members: 4 MB on disk, tens of MB as zipfile's objects.
+    sniffed, peak = _sniff_peak(files.zip_of_many(40_000))
+
+    assert sniffed is None
+    assert peak < 1024 * 1024
+
+
+def test_documents_with_many_parts_and_a_compressed_mimetype_are_recognised():
+    big_deck = files.zip_of_many(2_000)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", b"application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", b"<o/>")
+
+    assert file_type_sniff(file=io.BytesIO(big_deck)) == sniffing.DOCX
+    assert file_type_sniff(file=buffer) == sniffing.ODT

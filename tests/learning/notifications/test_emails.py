@@ -1,6 +1,6 @@
 """Emails to representatives and registrants, in each recipient's language."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from django.utils import translation
@@ -154,14 +154,19 @@ def test_a_replacement_is_welcomed(site, commit, mailoutbox):
 
 
 @pytest.mark.parametrize(
-    ("language", "date_text", "title"),
+    ("language", "date_text", "title", "zone"),
     [
-        ("en", "March 3, 2027", "Mutual Learning Program"),
-        ("es", "3 de marzo de 2027", "Programa de Aprendizaje Mutuo"),
+        ("en", "March 3, 2027", "Mutual Learning Program", "Colombia Time"),
+        (
+            "es",
+            "3 de marzo de 2027",
+            "Programa de Aprendizaje Mutuo",
+            "hora de Colombia",
+        ),
     ],
 )
 def test_the_infosession_confirmation_carries_the_meeting(
-    site, commit, mailoutbox, language, date_text, title
+    site, commit, mailoutbox, language, date_text, title, zone
 ):
     starts_at = datetime(2027, 3, 3, 15, 0, tzinfo=UTC)
     session = InfoSessionFactory(
@@ -183,7 +188,7 @@ def test_the_infosession_confirmation_carries_the_meeting(
     subject = "You are signed up: %(title)s"
     assert message.subject == expected(language, subject, title="Meet us")
     assert date_text in message.body
-    assert "15:00 UTC" in message.body and "10:00 (America/Bogota)" in message.body
+    assert "15:00 UTC" in message.body and f"10:00 ({zone})" in message.body
     assert title in message.body and title in html_of(message)
     assert f'lang="{language}"' in html_of(message)
     (_filename, content, mimetype) = message.attachments[0]
@@ -192,3 +197,70 @@ def test_the_infosession_confirmation_carries_the_meeting(
     assert str(event["summary"]) == "Meet us"
     assert event.decoded("dtstart") == starts_at
     assert str(event["url"]) == session.join_url
+
+
+def test_an_untitled_edition_is_its_start_month_in_each_language(
+    site,
+    commit,
+    mailoutbox,
+):
+    edition = EditionFactory(
+        programme=site.programme,
+        title="",
+        starts_on=date(2031, 2, 3),
+        ends_on=date(2031, 6, 30),
+    )
+
+    with commit():
+        enrol(edition, "acme", languages=("en", "es"))
+
+    mails = by_recipient(mailoutbox)
+    english = mails["person0@acme.example.org"]
+    spanish = mails["person1@acme.example.org"]
+    assert english.subject == "You represent your organisation in February 2031"
+    assert "febrero de 2031" in spanish.subject
+    assert "febrero de 2031" in spanish.body
+    assert "febrero de 2031" in html_of(spanish)
+    assert "February" not in spanish.subject + spanish.body + html_of(spanish)
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "zone"),
+    [
+        ("en", "Information session", "Colombia Time"),
+        ("es", "Sesión informativa", "hora de Colombia"),
+    ],
+)
+def test_an_untitled_information_session_is_named_in_the_registrants_language(
+    site,
+    commit,
+    mailoutbox,
+    language,
+    name,
+    zone,
+):
+    session = InfoSessionFactory(
+        programme=site.programme,
+        title="",
+        language="en",
+        starts_at=datetime(2031, 3, 3, 15, 0, tzinfo=UTC),
+    )
+
+    with commit():
+        infosession_register(
+            session=session,
+            name="Ana",
+            email="ana@example.org",
+            organisation="",
+            country="",
+            language=language,
+            consent=True,
+        )
+
+    (message,) = mailoutbox
+    assert message.subject.endswith(f": {name}")
+    assert f"10:00 ({zone})" in message.body
+    assert "America/Bogota" not in message.body + html_of(message)
+    (_filename, content, _mimetype) = message.attachments[0]
+    event = Calendar.from_ical(content).walk("VEVENT")[0]
+    assert str(event["summary"]) == name

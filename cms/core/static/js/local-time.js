@@ -26,6 +26,25 @@
     return;
   }
 
+  // The zone as readers say it in the page's language ("hora de Perú"), not its
+  // id ("America/Lima"); the id only where the browser cannot name it.
+  function zoneName() {
+    try {
+      var parts = new Intl.DateTimeFormat(language, {
+        timeZone: zone,
+        timeZoneName: "longGeneric",
+      }).formatToParts(new Date());
+      for (var i = 0; i < parts.length; i += 1) {
+        if (parts[i].type === "timeZoneName") {
+          return parts[i].value;
+        }
+      }
+    } catch (error) {
+      // An older browser without "longGeneric": fall through to the id.
+    }
+    return zone;
+  }
+
   function localise() {
     document.querySelectorAll("time[data-local-time]").forEach(function (element) {
       var when = new Date(element.getAttribute("datetime"));
@@ -38,7 +57,7 @@
     document.querySelectorAll("[data-local-time-note]").forEach(function (note) {
       var text = note.getAttribute("data-text");
       if (text) {
-        note.textContent = text.replace("{zone}", zone);
+        note.textContent = text.replace("{zone}", zoneName());
       }
     });
   }

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         issued = 0
         for done, edition in enumerate(editions, start=1):
             issued += len(certificates_issue_for_edition(edition=edition))
-            self._progress(done, len(editions), edition.title)
+            self._progress(done, len(editions), edition.label)
         if editions and self.stdout.isatty():
             self.stdout.write("")
         self.stdout.write(

@@ -1,0 +1,1 @@
+"""What every learning format shares."""

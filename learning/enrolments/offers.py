@@ -1,0 +1,47 @@
+"""Signed links that let an organisation answer the place it was offered.
+
+The link carries the enrolment and the moment of its offer, signed with the
+site's secret key, so it needs no account and no stored token. It works once:
+after an answer the enrolment is no longer offered, and the services refuse
+a second one.
+"""
+
+from django.core import signing
+
+from .enums import EnrolmentStatus
+from .models import Enrolment
+
+_SALT = "learning.enrolments.offer"
+
+
+def offer_token_make(*, enrolment: Enrolment) -> str:
+    """The signed token of the enrolment's current offer."""
+    return signing.dumps([enrolment.pk, _offer_stamp(enrolment)], salt=_SALT)
+
+
+def enrolment_offer_get(*, token: str) -> Enrolment | None:
+    """The enrolment whose offer the token answers; None for a forged or old link."""
+    try:
+        pk, stamp = signing.loads(token, salt=_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    enrolment = (
+        Enrolment.objects.select_related("edition__programme", "organisation")
+        .filter(pk=pk)
+        .first()
+    )
+    if enrolment is None or _offer_stamp(enrolment) != stamp:
+        return None
+    return enrolment
+
+
+def offer_is_open(*, enrolment: Enrolment) -> bool:
+    """Whether the offer still waits for an answer."""
+    return enrolment.status == EnrolmentStatus.OFFERED
+
+
+def _offer_stamp(enrolment: Enrolment) -> int:
+    # An enrolment leaves the waitlist once, when it is offered: that moment
+    # ties the link to this offer and no other.
+    moment = enrolment.promoted_at
+    return int(moment.timestamp()) if moment else 0
