@@ -13,7 +13,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from learning.storage import StorageUnavailable, is_storage_unavailable
+from learning.core.storage import StorageUnavailable, is_storage_unavailable
 
 from .parsers import RequestTooLarge
 

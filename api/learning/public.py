@@ -24,8 +24,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from learning.calendar import CalendarEvent, calendar_build
 from learning.certificates.selectors import certificate_get_by_code
+from learning.core.calendar import CalendarEvent, calendar_build
 from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition, Meeting
 from learning.editions.selectors import (

@@ -3,7 +3,7 @@
 Wagtail's admin saves an upload's file before its database row (FileField's
 pre_save), so a storage outage leaves no row behind; without this middleware the
 editor would only see a 500 page. Only admin requests are handled here; an API
-adapter answers `learning.storage.StorageUnavailable` with 503 and Retry-After.
+adapter answers `learning.core.storage.StorageUnavailable` with 503 and Retry-After.
 """
 
 import logging
@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from learning.storage import StorageUnavailable, is_storage_unavailable
+from learning.core.storage import StorageUnavailable, is_storage_unavailable
 
 logger = logging.getLogger(__name__)
 

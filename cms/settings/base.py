@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "cms.testimonials",
     "cms.navigation",
     "cms.demo",
+    "learning.core",
     "learning.catalogue",
     "learning.editions",
     "learning.enrolments",

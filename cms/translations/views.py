@@ -15,7 +15,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale, Page, TranslatableMixin
 
-from learning.csv_export import csv_response
+from learning.core.csv_export import csv_response
 
 from .enums import TranslationStatus
 from .filters import TranslationReportFilterSet

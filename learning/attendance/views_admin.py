@@ -17,8 +17,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from learning.admin_views import LearningModelViewSet, ServiceFormMixin
-from learning.csv_export import csv_response
+from learning.core.admin_views import LearningModelViewSet, ServiceFormMixin
+from learning.core.csv_export import csv_response
 from learning.editions.membership import (
     edition_list_facilitated,
     edition_list_for_member,

@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.storage import private_storage
 from learning.editions.models import Edition
 from learning.enrolments.models import Participant
-from learning.storage import private_storage
 
 from .enums import CertificateStatus
 

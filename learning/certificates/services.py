@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from learning.catalogue.enums import CertificateLanguages
+from learning.core.storage import storage_guard
 from learning.editions.models import Edition
 from learning.enrolments.models import Participant
 from learning.notifications.emails import email_language
-from learning.storage import storage_guard
 
 from .codes import code_generate, code_hash, code_readable
 from .models import Certificate

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from learning.storage import private_file_response
+from learning.core.storage import private_file_response
 
 from .models import Certificate
 from .selectors import (

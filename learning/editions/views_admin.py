@@ -14,7 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
-from learning.admin_views import LearningModelViewSet, ServiceFormMixin
+from learning.core.admin_views import LearningModelViewSet, ServiceFormMixin
 from learning.enrolments.models import Enrolment
 
 from .models import Edition, Meeting

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from learning.admin_panels import LearningDashboardPanel
 from learning.attendance.views_admin import AttendanceReportViewSet, AttendanceViewSet
 from learning.certificates.views_admin import CertificateViewSet
+from learning.core.admin_panels import LearningDashboardPanel
 from learning.enrolments.views_admin import EnrolmentViewSet
 from learning.infosessions.views_admin import InfoSessionViewSet, RegistrationViewSet
 from learning.privacy.views_admin import PersonDataViewSet

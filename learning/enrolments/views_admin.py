@@ -19,12 +19,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from learning.admin_views import (
+from learning.core.admin_views import (
     CSV_SAFE_PREPROCESS,
     LearningModelViewSet,
     form_errors_add,
 )
-from learning.csv_export import CsvExportMixin
+from learning.core.csv_export import CsvExportMixin
 from learning.editions.models import Edition
 
 from .enums import EnrolmentStatus

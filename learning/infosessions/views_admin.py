@@ -10,12 +10,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
 
-from learning.admin_views import (
+from learning.core.admin_views import (
     CSV_SAFE_PREPROCESS,
     LearningModelViewSet,
     ServiceFormMixin,
 )
-from learning.csv_export import CsvExportMixin
+from learning.core.csv_export import CsvExportMixin
 
 from .models import InfoSession, InfoSessionRegistration
 from .selectors import (

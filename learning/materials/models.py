@@ -8,9 +8,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.storage import private_storage
 from learning.editions.models import Edition
 from learning.enrolments.models import site_default_language, site_language_choices
-from learning.storage import private_storage
 
 
 class MaterialReview(models.Model):

@@ -20,9 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.storage import StorageUnavailable, storage_guard
 from learning.editions.membership import edition_role_for_user
 from learning.editions.models import Edition, Meeting
-from learning.storage import StorageUnavailable, storage_guard
 
 from .models import MaterialReview, SharedMaterial
 from .selectors import material_keys_for_topic, shared_material_can_moderate

@@ -18,10 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.storage import private_file_response
 from learning.editions.membership import edition_get_for_member
 from learning.editions.models import Edition
 from learning.participants.selectors import participant_time_zone
-from learning.storage import private_file_response
 
 from .forms import SharedMaterialForm
 from .models import SharedMaterial

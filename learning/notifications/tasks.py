@@ -7,7 +7,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
-from learning.calendar import CalendarEvent, calendar_build
+from learning.core.calendar import CalendarEvent, calendar_build
 from learning.enrolments.models import Enrolment, Participant
 from learning.enrolments.offers import offer_is_open, offer_token_make
 from learning.infosessions.models import InfoSessionRegistration

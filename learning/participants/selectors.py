@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from learning.calendar import CalendarEvent
+from learning.core.calendar import CalendarEvent
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Enrolment, Participant

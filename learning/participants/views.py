@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from learning.calendar import calendar_build
+from learning.core.calendar import calendar_build
 from learning.editions.membership import edition_list_facilitated
 
 from .selectors import (

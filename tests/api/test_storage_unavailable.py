@@ -4,7 +4,7 @@ from botocore.exceptions import EndpointConnectionError
 from rest_framework.test import APIRequestFactory
 from rest_framework.views import APIView
 
-from learning.storage import StorageUnavailable
+from learning.core.storage import StorageUnavailable
 
 
 class UploadingView(APIView):

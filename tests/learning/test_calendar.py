@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from learning.calendar import CalendarEvent, calendar_build
+from learning.core.calendar import CalendarEvent, calendar_build
 
 
 def test_events_are_written_in_utc_and_read_back():

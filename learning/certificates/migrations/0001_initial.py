@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import learning.certificates.models
-import learning.storage
+import learning.core.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked at')),
                 ('revoke_reason', models.TextField(blank=True, verbose_name='reason for revoking')),
                 ('languages', models.JSONField(default=list, help_text='Languages the PDF is printed in.', verbose_name='languages')),
-                ('pdf', models.FileField(max_length=255, storage=learning.storage.private_storage, upload_to=learning.certificates.models.certificate_upload_to, verbose_name='PDF')),
+                ('pdf', models.FileField(max_length=255, storage=learning.core.storage.private_storage, upload_to=learning.certificates.models.certificate_upload_to, verbose_name='PDF')),
                 ('holder_name', models.CharField(max_length=255, verbose_name='name')),
                 ('organisation_name', models.CharField(max_length=255, verbose_name='organisation')),
                 ('programme_titles', models.JSONField(default=dict, help_text='Title by language code.', verbose_name='programme')),

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import learning.enrolments.models
 import learning.materials.models
-import learning.storage
+import learning.core.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=255, verbose_name='title')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('language', models.CharField(choices=learning.enrolments.models.site_language_choices, default=learning.enrolments.models.site_default_language, max_length=10, verbose_name='language')),
-                ('file', models.FileField(blank=True, max_length=255, storage=learning.storage.private_storage, upload_to=learning.materials.models.shared_material_upload_to, verbose_name='file')),
+                ('file', models.FileField(blank=True, max_length=255, storage=learning.core.storage.private_storage, upload_to=learning.materials.models.shared_material_upload_to, verbose_name='file')),
                 ('file_name', models.CharField(blank=True, help_text='The name the file is downloaded under.', max_length=255, verbose_name='file name')),
                 ('url', models.URLField(blank=True, max_length=500, verbose_name='link')),
                 ('content_type', models.CharField(blank=True, max_length=120, verbose_name='content type')),

@@ -18,8 +18,8 @@ from learning.certificates.services import (
     certificate_revoke,
     certificates_issue_for_edition,
 )
+from learning.core.storage import StorageUnavailable
 from learning.enrolments.models import Participant
-from learning.storage import StorageUnavailable
 from tests.learning.certificates.conftest import stored_pdfs
 from tests.learning.certificates.pdfs import pdf_pages_text, pdf_qr_codes
 

@@ -20,7 +20,7 @@ from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models
 
-from learning.storage import storage_guard
+from learning.core.storage import storage_guard
 
 SKIPPED_ALIASES = {"staticfiles"}
 

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django import template
 
-from learning.localization import language_names, time_zone_name
+from learning.core.localization import language_names, time_zone_name
 
 register = template.Library()
 
