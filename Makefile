@@ -57,7 +57,7 @@ lint: install
 	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djhtml --check $$(find frontend_templates -name "*.html")
+	$(BIN)/djhtml --check $$(find frontend_templates learning -name "*.html" -path "*templates*")
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -66,7 +66,7 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml $$(find frontend_templates -name "*.html")
+	$(BIN)/djhtml $$(find frontend_templates learning -name "*.html" -path "*templates*")
 
 check: lint test
 

@@ -20,7 +20,7 @@ from learning.attendance.selectors import (
 from learning.attendance.services import attendance_mark_many
 from learning.editions.models import Meeting
 
-from . import serializers_members as s
+from . import serializers_attendance as s
 from .me import MemberView
 
 TAGS = ["learning"]

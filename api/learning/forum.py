@@ -16,8 +16,8 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from learning.editions.membership import edition_get_for_member
 from learning.editions.models import Edition
+from learning.enrolments.membership import edition_get_for_member
 from learning.forum.enums import ThreadMode
 from learning.forum.models import Post, Thread
 from learning.forum.permissions import ForumPermissionDenied, forum_can_moderate
@@ -39,7 +39,7 @@ from learning.forum.services import (
     thread_unfollow,
 )
 
-from . import serializers_members as s
+from . import serializers_forum as s
 from .me import MemberView
 from .pagination import CURSOR_PARAMETERS, cursor_body, cursor_params
 

@@ -19,7 +19,7 @@ from learning.certificates.selectors import (
     certificate_overview_for_user,
     page_titles_in,
 )
-from learning.editions.membership import (
+from learning.enrolments.membership import (
     EditionRole,
     edition_list_facilitated,
     edition_list_for_member,
@@ -27,7 +27,7 @@ from learning.editions.membership import (
 )
 from learning.participants.selectors import participant_programme_list
 
-from . import serializers_members as s
+from . import serializers_me as s
 
 TAGS = ["learning"]
 

@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.utils.urls import replace_query_param
 
-from learning.forum.selectors import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, CursorPage
+from learning.core.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, CursorPage
 
 CURSOR_MAX_LENGTH = 512
 

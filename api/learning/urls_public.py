@@ -4,47 +4,49 @@ certificate verification."""
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from . import public
+from . import certificates, editions, enrolments, infosessions
 
 router = SimpleRouter()
-router.register("editions", public.EditionViewSet, basename="edition")
-router.register("info-sessions", public.InfoSessionViewSet, basename="info-session")
+router.register("editions", editions.EditionViewSet, basename="edition")
+router.register(
+    "info-sessions", infosessions.InfoSessionViewSet, basename="info-session"
+)
 
 urlpatterns = [
     path("", include(router.urls)),
     path(
         "editions/<int:id>/enrolments/",
-        public.EnrolmentCreateView.as_view(),
+        enrolments.EnrolmentCreateView.as_view(),
         name="edition-enrolments",
     ),
     path(
         "enrolment-offers/<str:token>/accept/",
-        public.EnrolmentOfferAcceptView.as_view(),
+        enrolments.EnrolmentOfferAcceptView.as_view(),
         name="enrolment-offer-accept",
     ),
     path(
         "enrolment-offers/<str:token>/decline/",
-        public.EnrolmentOfferDeclineView.as_view(),
+        enrolments.EnrolmentOfferDeclineView.as_view(),
         name="enrolment-offer-decline",
     ),
     path(
         "info-sessions/<int:id>/registrations/",
-        public.RegistrationCreateView.as_view(),
+        infosessions.RegistrationCreateView.as_view(),
         name="info-session-registrations",
     ),
     path(
         "editions/<int:id>/calendar.ics",
-        public.EditionCalendarView.as_view(),
+        editions.EditionCalendarView.as_view(),
         name="edition-calendar",
     ),
     path(
         "meetings/<int:id>/calendar.ics",
-        public.MeetingCalendarView.as_view(),
+        editions.MeetingCalendarView.as_view(),
         name="meeting-calendar",
     ),
     path(
         "certificates/verify/<str:code>/",
-        public.CertificateVerifyView.as_view(),
+        certificates.CertificateVerifyView.as_view(),
         name="certificate-verify",
     ),
 ]

@@ -9,9 +9,9 @@ from django.utils import timezone
 from learning.attendance.enums import AttendanceSource, AttendanceStatus
 from learning.attendance.models import Attendance
 from learning.attendance.services import attendance_mark_many
-from learning.editions.membership import participant_list_members
 from learning.editions.models import Edition
 from learning.editions.selectors import edition_schedule
+from learning.enrolments.membership import participant_list_members
 
 from .learning import FACILITATOR, PARTICIPANT_B, PAST_SLUG
 

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from learning.editions.membership import participant_list_members
 from learning.editions.models import Edition, Meeting
+from learning.enrolments.membership import participant_list_members
 from learning.forum.enums import ThreadMode
 from learning.forum.models import Thread
 from learning.forum.services import (

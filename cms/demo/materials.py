@@ -15,8 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from learning.editions.membership import participant_list_members
 from learning.editions.models import Edition, Meeting
+from learning.enrolments.membership import participant_list_members
 from learning.materials.models import MaterialReview, SharedMaterial
 from learning.materials.selectors import material_keys_for_topic
 from learning.materials.services import (

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "learning.materials",
     "learning.attendance",
     "learning.certificates",
+    "learning.privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

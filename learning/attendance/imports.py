@@ -14,14 +14,14 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from learning.editions.membership import participant_list_members
+from learning.core import conf
 from learning.editions.models import Meeting
+from learning.enrolments.membership import participant_list_members
 from learning.enrolments.models import Participant
 
 from .enums import AttendanceSource, AttendanceStatus
@@ -29,9 +29,6 @@ from .models import Attendance
 from .permissions import AttendancePermissionDenied, attendance_can_mark
 from .services import MarkResult, attendance_mark_many
 from .zoom import ReportPerson, zoom_report_read
-
-DEFAULT_PRESENT_SHARE = 0.5
-
 
 # How strongly a mark says someone took part; an import lowers one only by choice.
 _RANK: dict[str, int] = {
@@ -120,9 +117,7 @@ class ImportPreview:
 
 def present_minutes_for(*, meeting: Meeting) -> int:
     """Minutes in the meeting that make someone present (half of it by default)."""
-    share = float(
-        getattr(settings, "LEARNING_ATTENDANCE_PRESENT_SHARE", DEFAULT_PRESENT_SHARE)
-    )
+    share = conf.attendance_present_share()
     return max(1, math.ceil(meeting.duration_minutes * share))
 
 

@@ -3,8 +3,8 @@
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 
-from learning.editions.membership import EditionRole, edition_role_for_user
 from learning.editions.models import Edition
+from learning.enrolments.membership import EditionRole, edition_role_for_user
 
 MARKER_ROLES = frozenset({EditionRole.FACILITATOR, EditionRole.COORDINATOR})
 

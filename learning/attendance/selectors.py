@@ -8,14 +8,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from learning.catalogue.models import ModulePage
-from learning.editions.membership import (
+from learning.editions.models import Edition, Meeting
+from learning.editions.selectors import edition_schedule, meeting_titles_localize
+from learning.enrolments.enums import EnrolmentStatus
+from learning.enrolments.membership import (
     edition_list_facilitated,
     edition_list_for_member,
     participant_list_members,
 )
-from learning.editions.models import Edition, Meeting
-from learning.editions.selectors import edition_schedule, meeting_titles_localize
-from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Participant
 
 from .enums import AttendanceStatus
@@ -29,7 +29,7 @@ class ModuleAttendance:
 
     `attended` counts "present" marks. An excused absence leaves the count: the
     rate is attended / (held - excused), the rule certificates apply too
-    (learning/certificates/selectors.py).
+    (learning/certificates/selectors/eligibility.py).
     """
 
     module: ModulePage

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from learning.editions.membership import participant_list_members
 from learning.editions.models import Meeting
+from learning.enrolments.membership import participant_list_members
 from learning.enrolments.models import Participant
 
 from .enums import AttendanceSource, AttendanceStatus

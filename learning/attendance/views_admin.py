@@ -17,15 +17,19 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from learning.core.admin_views import LearningModelViewSet, ServiceFormMixin
+from learning.core.admin_views import (
+    LearningModelViewSet,
+    ServiceCreateView,
+    ServiceEditView,
+)
 from learning.core.csv_export import csv_response
-from learning.editions.membership import (
+from learning.editions.models import Edition, Meeting
+from learning.enrolments.enums import EnrolmentStatus
+from learning.enrolments.membership import (
     edition_list_facilitated,
     edition_list_for_member,
     user_is_coordinator,
 )
-from learning.editions.models import Edition, Meeting
-from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Participant
 
 from .enums import AttendanceSource
@@ -73,11 +77,12 @@ class AttendanceIndexView(generic.IndexView):
         ).select_related("meeting__edition", "meeting__session_topic", "participant")
 
 
-class AttendanceCreateView(ServiceFormMixin, generic.CreateView):
+class AttendanceCreateView(ServiceCreateView):
     """Marks through attendance_mark (source: admin)."""
 
-    def save_instance(self) -> Attendance:
-        data = self.form.cleaned_data
+    log_action = None  # the mark's own timestamps are its record
+
+    def service_call(self, data: dict[str, Any]) -> Attendance:
         return attendance_mark(
             meeting=data["meeting"],
             participant=data["participant"],
@@ -87,8 +92,10 @@ class AttendanceCreateView(ServiceFormMixin, generic.CreateView):
         )
 
 
-class AttendanceEditView(ServiceFormMixin, generic.EditView):
+class AttendanceEditView(ServiceEditView):
     """Changes a mark's status through attendance_mark (source: admin)."""
+
+    log_action = None  # the mark's own timestamps are its record
 
     def get_object(self, queryset: Any = None) -> Attendance:
         mark = super().get_object(queryset)
@@ -98,7 +105,7 @@ class AttendanceEditView(ServiceFormMixin, generic.EditView):
             raise Http404
         return mark
 
-    def save_instance(self) -> Attendance:
+    def service_call(self, data: dict[str, Any]) -> Attendance:
         stored = Attendance.objects.select_related("meeting", "participant").get(
             pk=self.object.pk
         )
@@ -137,13 +144,6 @@ class AttendanceViewSet(LearningModelViewSet):
         ],
         base_form_class=AttendanceForm,
     ).bind_to_model(Attendance)
-
-    def get_add_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_add_view_kwargs(
-            panel=self.create_handler,
-            form_class=self.create_handler.get_form_class(),
-            **kwargs,
-        )
 
 
 # The report ------------------------------------------------------------------------

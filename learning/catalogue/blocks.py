@@ -4,13 +4,14 @@ They live in the plugin so that learning pages can use them without importing th
 site; the site composes its own body from the same blocks (cms.core.blocks).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from learning.core import conf
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -114,7 +115,7 @@ class PageMaterialBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
         label=_("page"),
         # The site names its publication and video page types in this setting.
-        page_type=getattr(settings, "LEARNING_MATERIAL_PAGE_MODELS", None),
+        page_type=conf.material_page_models(),
     )
     note = blocks.CharBlock(label=_("note"), required=False)
 

@@ -1,12 +1,13 @@
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from learning.core import conf
 
 
 def delivery_language_choices():
     """Languages a programme can be delivered or interpreted in."""
-    return getattr(settings, "LEARNING_DELIVERY_LANGUAGES", settings.LANGUAGES)
+    return conf.delivery_languages()
 
 
 class LanguageListField(models.JSONField):

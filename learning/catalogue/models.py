@@ -2,7 +2,6 @@
 
 from zoneinfo import available_timezones
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +10,8 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from learning.core import conf
 
 from .blocks import BodyBlock, ForumQuestionsBlock, MaterialsBlock, SubTopicsBlock
 from .enums import CertificateLanguages, ProgrammeFormat
@@ -31,7 +32,7 @@ class ProgrammeIndexPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     api_fields = [APIField("introduction")]
 
-    parent_page_types = getattr(settings, "LEARNING_CATALOGUE_PARENT_PAGE_MODELS", None)
+    parent_page_types = conf.catalogue_parent_page_models()
     subpage_types = ["catalogue.ProgrammePage"]
     template = "pages/programme_index_page.html"
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from learning.catalogue.enums import CertificateLanguages
+from learning.core import conf
 from learning.core.storage import storage_guard
 from learning.editions.models import Edition
 from learning.enrolments.models import Participant
@@ -121,11 +122,8 @@ def certificate_revoke(
 
 def certificate_verify_url(*, readable_code: str) -> str:
     """The absolute address of the public verification page of a code."""
-    base = getattr(settings, "LEARNING_PUBLIC_BASE_URL", "") or getattr(
-        settings, "WAGTAILADMIN_BASE_URL", ""
-    )
     path = reverse("certificate_verify:verify", kwargs={"code": readable_code})
-    return str(base).rstrip("/") + path
+    return conf.public_base_url() + path
 
 
 def _certificate_create(

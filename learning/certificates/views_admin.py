@@ -22,7 +22,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from learning.core.admin_views import LearningModelViewSet, form_errors_add
+from learning.core.admin_views import LearningModelViewSet
+from learning.core.forms import form_errors_add
 from learning.core.storage import StorageUnavailable, private_file_response
 from learning.editions.models import Edition
 from learning.enrolments.models import Participant

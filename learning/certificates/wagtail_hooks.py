@@ -1,7 +1,13 @@
 """Audit log actions of certificates: who issued or revoked which one, and why."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from learning.core.admin_views import LEARNING_MENU_HOOK
+
+from .views_admin import CertificateViewSet
 
 CERTIFICATE_LOG_ACTIONS = (
     ("certificates.issue", _("Issue certificate"), _("Certificate issued")),
@@ -13,3 +19,8 @@ CERTIFICATE_LOG_ACTIONS = (
 def register_certificate_log_actions(actions):
     for action, label, message in CERTIFICATE_LOG_ACTIONS:
         actions.register_action(action, label, message)
+
+
+@hooks.register(LEARNING_MENU_HOOK)
+def learning_menu_viewsets() -> list[tuple[int, Any]]:
+    return [(60, CertificateViewSet)]

@@ -4,22 +4,31 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import HttpResponse
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder, NullAdminURLFinder
+from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 
 from .csv_export import csv_cell_safe
+from .forms import form_errors_add
 
+# Each app adds its viewsets to the Learning menu with a function registered
+# for this hook, returning (order, viewset class) pairs: see core.wagtail_hooks.
+LEARNING_MENU_HOOK = "register_learning_menu_viewsets"
 
-def form_errors_add(*, form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field, else on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
+__all__ = [
+    "CSV_SAFE_PREPROCESS",
+    "LEARNING_MENU_HOOK",
+    "LearningModelViewSet",
+    "ServiceCreateView",
+    "ServiceEditView",
+    "ServiceFormMixin",
+    "form_errors_add",
+]
 
 
 # Wagtail's export preprocessing, plus formula-safe text in CSV files.
@@ -40,6 +49,41 @@ class ServiceFormMixin:
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()  # type: ignore[attr-defined]
             return self.form_invalid(form)  # type: ignore[attr-defined]
+
+
+class ServiceCreateView(ServiceFormMixin, generic.CreateView):
+    """Creates through `service_call`, then logs it (None: the service logs)."""
+
+    log_action: str | None = "wagtail.create"
+
+    def service_call(self, data: dict[str, Any]) -> Model:
+        """Call the learning service with the form's cleaned data."""
+        raise NotImplementedError
+
+    def save_instance(self) -> Model:
+        instance = self.service_call(self.form.cleaned_data)
+        if self.log_action:
+            log(instance=instance, action=self.log_action, user=self.request.user)
+        return instance
+
+
+class ServiceEditView(ServiceFormMixin, generic.EditView):
+    """Changes through `service_call` with the changed fields only, then logs it."""
+
+    log_action: str | None = "wagtail.edit"
+
+    def service_call(self, data: dict[str, Any]) -> Model:
+        """Call the learning service with the fields the user changed."""
+        raise NotImplementedError
+
+    def save_instance(self) -> Model:
+        # Only what the user changed: the services tell an edit by its fields.
+        form = self.form
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        instance = self.service_call(data)
+        if self.log_action:
+            log(instance=instance, action=self.log_action, user=self.request.user)
+        return instance
 
 
 class InspectURLFinder(ModelAdminURLFinder):
@@ -63,12 +107,23 @@ class LearningModelViewSet(ModelViewSet):
     excluded_views: frozenset[str] = frozenset({"copy", "delete"})
     copy_view_enabled = False
     inspect_view_enabled = True  # also registers the "view" permission
+    # The add form's panels when creating needs more than editing (e.g. the parent).
+    create_handler: Any = None
 
     def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         view_kwargs = super().get_common_view_kwargs(**kwargs)
         for name in self.excluded_views:
             view_kwargs[f"{name}_url_name"] = None
         return view_kwargs
+
+    def get_add_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        if self.create_handler is None:
+            return super().get_add_view_kwargs(**kwargs)
+        return super().get_add_view_kwargs(
+            panel=self.create_handler,
+            form_class=self.create_handler.get_form_class(),
+            **kwargs,
+        )
 
     def get_form_class(self, for_update: bool = False) -> Any:
         if {"add", "edit"} <= self.excluded_views:

@@ -1,11 +1,10 @@
 """Editions of a programme and their dated meetings."""
 
-import uuid
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.formats import date_format
@@ -13,16 +12,19 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.fields import LanguageListField
 from learning.catalogue.models import ProgrammePage, SessionTopicPage, time_zone_choices
-from learning.enrolments.enums import PLACE_HOLDING_STATUSES
+from learning.core.occurrence import (
+    OCCURRENCE_CALENDAR_FIELDS,
+    OCCURRENCE_MAX_MINUTES,
+    DatedOccurrence,
+)
 
-MEETING_MAX_MINUTES = 120
+from .places import places_taken_annotation
 
 
 class EditionQuerySet(models.QuerySet["Edition"]):
     def with_places_taken(self) -> "EditionQuerySet":
         """Annotate `places_taken`: enrolments that hold a place, in the same query."""
-        holding = Q(enrolments__status__in=PLACE_HOLDING_STATUSES)
-        return self.annotate(places_taken=models.Count("enrolments", filter=holding))
+        return self.annotate(places_taken=places_taken_annotation())
 
     def lock(self, *, pk: int) -> "Edition":
         """The edition, its row locked until the transaction ends."""
@@ -148,18 +150,11 @@ class Edition(models.Model):
             return UTC
 
 
-class Meeting(models.Model):
+class Meeting(DatedOccurrence):
     """One dated online meeting of an edition, usually on a session topic."""
 
-    uid = models.UUIDField(
-        _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
-    )
-    sequence = models.PositiveIntegerField(
-        _("calendar revision"),
-        default=0,
-        editable=False,
-        help_text=_("Grows when the time or link changes, so calendars update."),
-    )
+    calendar_fields = OCCURRENCE_CALENDAR_FIELDS | {"session_topic"}
+
     edition = models.ForeignKey(
         Edition,
         on_delete=models.CASCADE,
@@ -181,12 +176,6 @@ class Meeting(models.Model):
         blank=True,
         help_text=_("Defaults to the session topic's title."),
     )
-    starts_at = models.DateTimeField(_("starts at"))
-    duration_minutes = models.PositiveSmallIntegerField(
-        _("duration in minutes"),
-        validators=[MinValueValidator(1), MaxValueValidator(MEETING_MAX_MINUTES)],
-    )
-    join_url = models.URLField(_("join link"), max_length=500, blank=True)
     interpretation_languages = LanguageListField(
         _("interpretation languages"), blank=True
     )
@@ -201,7 +190,7 @@ class Meeting(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(duration_minutes__gte=1)
-                & Q(duration_minutes__lte=MEETING_MAX_MINUTES),
+                & Q(duration_minutes__lte=OCCURRENCE_MAX_MINUTES),
                 name="meeting_duration_at_most_two_hours",
                 violation_error_code="meeting_too_long",
                 violation_error_message=_("A meeting lasts at most two hours."),
@@ -235,8 +224,3 @@ class Meeting(models.Model):
         if day >= self.edition.ends_on:
             return str(_("Closing session"))
         return str(_("Meeting"))
-
-    @property
-    def ends_at(self) -> datetime:
-        """When the meeting ends."""
-        return self.starts_at + timedelta(minutes=self.duration_minutes)

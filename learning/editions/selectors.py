@@ -5,27 +5,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from learning.catalogue.models import ModulePage, ProgrammePage
 from learning.catalogue.selectors import page_source_get
-from learning.enrolments.enums import PLACE_HOLDING_STATUSES, EnrolmentStatus
 
 from .enums import EditionStatus
 from .models import Edition, EditionQuerySet, Meeting
-
-
-@dataclass(frozen=True)
-class EditionAvailability:
-    """An edition's status with its places, for a page or an API response."""
-
-    status: EditionStatus
-    places: int
-    places_taken: int
-    places_left: int
-    waitlist_length: int
+from .places import places_taken_count
 
 
 @dataclass
@@ -76,27 +65,7 @@ def edition_places_taken(*, edition: Edition) -> int:
     annotated = getattr(edition, "places_taken", None)
     if annotated is not None:
         return annotated
-    return edition.enrolments.filter(status__in=PLACE_HOLDING_STATUSES).count()
-
-
-def edition_get_availability(
-    *, edition: Edition, now: datetime | None = None
-) -> EditionAvailability:
-    """Status, places taken and left, and the waitlist's length, in one query."""
-    counts = edition.enrolments.aggregate(
-        taken=Count("pk", filter=Q(status__in=PLACE_HOLDING_STATUSES)),
-        waiting=Count("pk", filter=Q(status=EnrolmentStatus.WAITLISTED)),
-    )
-    status = edition_status_compute(
-        edition=edition, places_taken=counts["taken"], now=now or timezone.now()
-    )
-    return EditionAvailability(
-        status=status,
-        places=edition.places,
-        places_taken=counts["taken"],
-        places_left=max(edition.places - counts["taken"], 0),
-        waitlist_length=counts["waiting"],
-    )
+    return places_taken_count(edition=edition)
 
 
 def meeting_list_for_edition(*, edition: Edition) -> QuerySet[Meeting]:
@@ -145,6 +114,42 @@ def edition_list_open(*, now: datetime | None = None) -> EditionQuerySet:
         .filter(enrolment_opens_at__lte=now, enrolment_closes_at__gt=now)
         .order_by("starts_on", "pk")
     )
+
+
+def edition_list_with_status(
+    *, status: EditionStatus, now: datetime | None = None
+) -> EditionQuerySet:
+    """Editions whose status is `status` now, with `places_taken`, in one query.
+
+    Caller: the API's edition list, which pages the result. It filters as
+    `edition_status_compute` decides, in the database.
+    """
+    now = now or timezone.now()
+    editions = edition_list_with_places()
+    enrolling = Q(enrolment_opens_at__lte=now, enrolment_closes_at__gt=now)
+    if status == EditionStatus.UPCOMING:
+        return editions.filter(enrolment_opens_at__gt=now)
+    if status == EditionStatus.OPEN:
+        return editions.filter(enrolling, places_taken__lt=F("places"))
+    if status == EditionStatus.FULLY_BOOKED:
+        return editions.filter(enrolling, places_taken__gte=F("places"))
+    closed = editions.filter(enrolment_closes_at__lte=now)
+    return closed.filter(_local_dates_in(status=status, now=now))
+
+
+def _local_dates_in(*, status: EditionStatus, now: datetime) -> Q:
+    # "Today" depends on each edition's time zone: one condition per zone in use.
+    condition = Q(pk__in=[])
+    zones = Edition.objects.order_by().values_list("time_zone", flat=True).distinct()
+    for zone in zones:
+        today = now.astimezone(ZoneInfo(zone)).date()
+        dates = {
+            EditionStatus.CLOSED: Q(starts_on__gt=today),
+            EditionStatus.RUNNING: Q(starts_on__lte=today, ends_on__gte=today),
+            EditionStatus.FINISHED: Q(ends_on__lt=today),
+        }[status]
+        condition |= Q(time_zone=zone) & dates
+    return condition
 
 
 def edition_places_left(*, edition: Edition) -> int:

@@ -10,12 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from learning.catalogue.models import ProgrammePage, SessionTopicPage
 from learning.catalogue.selectors import page_source_get
-from learning.enrolments.services import edition_counts, waitlist_offer_free_places
+from learning.core.occurrence import OCCURRENCE_MAX_MINUTES, aware_validate
 
-from .models import MEETING_MAX_MINUTES, Edition, Meeting
+from .models import Edition, Meeting
+from .places import places_changed, places_taken_count
 
 EDITION_UPDATABLE_FIELDS = frozenset(
     {
@@ -43,10 +45,6 @@ MEETING_UPDATABLE_FIELDS = frozenset(
         "recording_url",
     }
 )
-# A change to one of these is news for calendars that already hold the meeting.
-MEETING_CALENDAR_FIELDS = frozenset(
-    {"session_topic", "title", "starts_at", "duration_minutes", "join_url"}
-)
 
 
 def edition_create(
@@ -66,7 +64,7 @@ def edition_create(
     actor: AbstractBaseUser | None = None,
 ) -> Edition:
     """Create an edition of the programme's default-language page."""
-    _aware_validate(enrolment_opens_at, enrolment_closes_at)
+    aware_validate(enrolment_opens_at, enrolment_closes_at)
     source = page_source_get(page=programme)
     edition = Edition(
         programme=source,
@@ -85,6 +83,7 @@ def edition_create(
     )
     edition.full_clean()
     edition.save()
+    log(instance=edition, action="wagtail.create", user=actor)
     return edition
 
 
@@ -97,7 +96,7 @@ def edition_update(
 ) -> Edition:
     """Change an edition; added places go to the waitlist, as offers."""
     _fields_validate(data=data, allowed=EDITION_UPDATABLE_FIELDS)
-    _aware_validate(*(v for v in data.values() if isinstance(v, datetime)))
+    aware_validate(*(v for v in data.values() if isinstance(v, datetime)))
     with transaction.atomic():
         locked = Edition.objects.lock(pk=edition.pk)
         for name, value in data.items():
@@ -105,7 +104,8 @@ def edition_update(
         _places_validate(edition=locked)
         locked.full_clean()
         locked.save()
-        waitlist_offer_free_places(edition=locked, now=now or timezone.now())
+        log(instance=locked, action="wagtail.edit", user=actor)
+        places_changed(edition=locked, now=now or timezone.now())
     return locked
 
 
@@ -129,6 +129,12 @@ def edition_facilitators_set(
         )
     with transaction.atomic():
         edition.facilitators.set(chosen)
+        log(
+            instance=edition,
+            action="editions.facilitators_set",
+            user=actor,
+            data={"facilitator_ids": [user.pk for user in chosen]},
+        )
     return edition
 
 
@@ -158,6 +164,7 @@ def meeting_create(
     )
     meeting.full_clean()
     meeting.save()
+    log(instance=meeting, action="wagtail.create", user=actor)
     return meeting
 
 
@@ -178,21 +185,11 @@ def meeting_update(
         starts_at=changes.get("starts_at", meeting.starts_at),
         duration_minutes=changes.get("duration_minutes", meeting.duration_minutes),
     )
-    if _calendar_changed(meeting=meeting, changes=changes):
-        meeting.sequence += 1
-    for name, value in changes.items():
-        setattr(meeting, name, value)
+    meeting.changes_apply(changes)
     meeting.full_clean()
     meeting.save()
+    log(instance=meeting, action="wagtail.edit", user=actor)
     return meeting
-
-
-def _calendar_changed(*, meeting: Meeting, changes: Mapping[str, Any]) -> bool:
-    return any(
-        getattr(meeting, name) != value
-        for name, value in changes.items()
-        if name in MEETING_CALENDAR_FIELDS
-    )
 
 
 def _fields_validate(*, data: Mapping[str, Any], allowed: frozenset[str]) -> None:
@@ -205,16 +202,8 @@ def _fields_validate(*, data: Mapping[str, Any], allowed: frozenset[str]) -> Non
         )
 
 
-def _aware_validate(*moments: datetime) -> None:
-    # Participants join from many time zones: a time without one is a bug.
-    if any(timezone.is_naive(moment) for moment in moments):
-        raise ValidationError(
-            _("A date and time needs a time zone."), code="naive_datetime"
-        )
-
-
 def _places_validate(*, edition: Edition) -> None:
-    taken = edition_counts(edition=edition).places_taken
+    taken = places_taken_count(edition=edition)
     if edition.places < taken:
         raise ValidationError(
             _("%(taken)d organisations already hold a place."),
@@ -224,16 +213,16 @@ def _places_validate(*, edition: Edition) -> None:
 
 
 def _meeting_time_validate(*, starts_at: datetime, duration_minutes: int) -> None:
-    _aware_validate(starts_at)
+    aware_validate(starts_at)
     if duration_minutes < 1:
         raise ValidationError(
             _("A meeting lasts at least a minute."), code="meeting_too_short"
         )
-    if duration_minutes > MEETING_MAX_MINUTES:
+    if duration_minutes > OCCURRENCE_MAX_MINUTES:
         raise ValidationError(
             _("A meeting lasts at most %(maximum)d minutes."),
             code="meeting_too_long",
-            params={"maximum": MEETING_MAX_MINUTES},
+            params={"maximum": OCCURRENCE_MAX_MINUTES},
         )
 
 

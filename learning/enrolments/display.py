@@ -1,23 +1,19 @@
 """Shaping learning data for the public pages: translated titles and schedules."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from learning.catalogue.models import ProgrammePage
+from learning.core.pages import title_localized, titles_localized
 from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition, Meeting
-from learning.editions.selectors import (
-    EditionAvailability,
-    edition_get_availability,
-    edition_list_for_programme,
-    edition_schedule,
-)
+from learning.editions.selectors import edition_list_for_programme, edition_schedule
+
+from .selectors import EditionAvailability, edition_get_availability
 
 # Statuses in which the edition takes a new enrolment: a place or the waitlist.
 ENROLLING_STATUSES = (EditionStatus.OPEN, EditionStatus.FULLY_BOOKED)
@@ -52,24 +48,6 @@ class EditionCard:
     def is_enrolling(self) -> bool:
         """Whether the page offers the enrolment form (a place or the waitlist)."""
         return self.availability.status in ENROLLING_STATUSES
-
-
-def titles_localized(*, pages: Iterable[Page]) -> dict[object, str]:
-    """Titles of the pages' live translations in the active language, by key."""
-    keys = {page.translation_key for page in pages}
-    if not keys:
-        return {}
-    translations = (
-        Page.objects.filter(translation_key__in=keys, locale=Locale.get_active())
-        .live()
-        .values_list("translation_key", "title")
-    )
-    return dict(translations)
-
-
-def title_localized(*, page: Page, titles: dict[object, str]) -> str:
-    """The page's translated title when there is one, else its own."""
-    return titles.get(page.translation_key, page.title)
 
 
 def edition_cards_for_programme(
@@ -123,13 +101,3 @@ def module_choices(*, modules: QuerySet) -> list[tuple[str, str]]:
         (str(module.pk), title_localized(page=module, titles=titles))
         for module in module_list
     ]
-
-
-def privacy_statement_url() -> str:
-    """The privacy statement page's address in the active language; empty if none."""
-    slug = getattr(settings, "LEARNING_PRIVACY_PAGE_SLUG", "privacy-statement")
-    default = Locale.get_default()
-    page = Page.objects.live().filter(slug=slug, locale=default).first()
-    if page is None:
-        return ""
-    return page.localized.get_url() or ""

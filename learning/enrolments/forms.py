@@ -12,6 +12,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.consent import ConsentField
+
 from .services import RepresentativeInput
 
 
@@ -58,8 +60,7 @@ class OrganisationEnrolmentForm(forms.Form):
         required=False,
         help_text=_("Module 1 is always included: everyone takes it first."),
     )
-    # Checked by the service (with its own message), so that the rule lives there.
-    consent = forms.BooleanField(required=False)
+    consent = ConsentField()
     submission_key = forms.CharField(
         widget=forms.HiddenInput, required=False, max_length=64
     )

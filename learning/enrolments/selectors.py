@@ -1,14 +1,50 @@
 """Reads of enrolments, shaped once for the lists that show them."""
 
 from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
+from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition
+from learning.editions.selectors import edition_status_compute
 
-from .enums import ACTIVE_STATUSES, EnrolmentStatus
+from .enums import ACTIVE_STATUSES, PLACE_HOLDING_STATUSES, EnrolmentStatus
 from .models import Enrolment, Participant
+
+
+@dataclass(frozen=True)
+class EditionAvailability:
+    """An edition's status with its places, for a page or an API response."""
+
+    status: EditionStatus
+    places: int
+    places_taken: int
+    places_left: int
+    waitlist_length: int
+
+
+def edition_get_availability(
+    *, edition: Edition, now: datetime | None = None
+) -> EditionAvailability:
+    """Status, places taken and left, and the waitlist's length, in one query."""
+    counts = edition.enrolments.aggregate(
+        taken=Count("pk", filter=Q(status__in=PLACE_HOLDING_STATUSES)),
+        waiting=Count("pk", filter=Q(status=EnrolmentStatus.WAITLISTED)),
+    )
+    status = edition_status_compute(
+        edition=edition, places_taken=counts["taken"], now=now or timezone.now()
+    )
+    return EditionAvailability(
+        status=status,
+        places=edition.places,
+        places_taken=counts["taken"],
+        places_left=max(edition.places - counts["taken"], 0),
+        waitlist_length=counts["waiting"],
+    )
 
 
 def enrolment_list_for_edition(

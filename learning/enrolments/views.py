@@ -6,21 +6,21 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.html import format_html
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from learning.catalogue.selectors import module_list_for_programme
+from learning.core.consent import consent_label
+from learning.core.forms import form_errors_add
 from learning.editions.models import Edition
-from learning.editions.selectors import edition_get_availability
 
-from .display import ENROLLING_STATUSES, module_choices, privacy_statement_url
+from .display import ENROLLING_STATUSES, module_choices
 from .forms import (
     OrganisationEnrolmentForm,
     representative_formset,
     representatives_of,
 )
+from .selectors import edition_get_availability
 from .services import enrolment_create
 
 # Where each service error is shown; the rest go above the form.
@@ -58,7 +58,7 @@ def enrolment_form(request: HttpRequest, edition_id: int) -> HttpResponse:
         request.POST or None,
         module_choices=module_choices(modules=modules),
         locked_modules=locked,
-        consent_label=_consent_label(),
+        consent_label=consent_label(for_organisation=True),
     )
     formset = representative_formset(
         data=request.POST or None,
@@ -120,19 +120,6 @@ def _session_key(edition_id: int) -> str:
     return f"enrolments:edition:{edition_id}"
 
 
-def _consent_label() -> str:
-    url = privacy_statement_url()
-    if not url:
-        return _(
-            "I agree that my organisation's data is kept as the privacy "
-            "statement explains."
-        )
-    return format_html(
-        _("I agree that my organisation's data is kept as the {link} explains."),
-        link=format_html('<a href="{}">{}</a>', url, _("privacy statement")),
-    )
-
-
 def _service_input(edition: Edition, form: Any, formset: Any) -> dict[str, Any]:
     data = form.cleaned_data
     return {
@@ -149,18 +136,14 @@ def _service_input(edition: Edition, form: Any, formset: Any) -> dict[str, Any]:
 
 def _errors_show(error: ValidationError, form: OrganisationEnrolmentForm) -> list[str]:
     """Put the service's errors on the form; return those about the people."""
-    people: list[str] = []
-    # Not getattr() with a default: a dict error has no error_list to evaluate.
-    by_field = (
-        error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+    return form_errors_add(
+        form=form,
+        error=error,
+        field_of_code=FORM_FIELD_OF_CODE,
+        field_of_name=FORM_FIELD_OF_MODEL_FIELD,
+        set_aside=_is_about_people,
     )
-    for name, errors in by_field.items():
-        for item in errors:
-            if item.code in REPRESENTATIVE_CODES or name == "representatives":
-                people.extend(item.messages)
-                continue
-            field = FORM_FIELD_OF_CODE.get(item.code or "") or (
-                name if name in form.fields else FORM_FIELD_OF_MODEL_FIELD.get(name)
-            )
-            form.add_error(field, item)
-    return people
+
+
+def _is_about_people(name: str | None, item: ValidationError) -> bool:
+    return item.code in REPRESENTATIVE_CODES or name == "representatives"

@@ -362,9 +362,7 @@ class EnrolmentViewSet(LearningModelViewSet):
     url_prefix = "learning/enrolments"
     icon = "group"
     menu_label = _("Enrolments")
-    excluded_views = frozenset(
-        {"add", "edit", "copy", "delete", "history", "history_results", "usage"}
-    )
+    excluded_views = frozenset({"add", "edit", "copy", "delete", "usage"})
     index_view_class = EnrolmentIndexView
     inspect_view_class = EnrolmentInspectView
     filterset_class = EnrolmentFilterSet

@@ -5,42 +5,31 @@ API. A user who is not a member of a thread's edition gets `DoesNotExist` (the
 views turn it into a 404), so nobody can confirm another edition's threads.
 """
 
-import base64
-import binascii
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Generic, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from wagtail.models import Locale
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.paging import (
+    DEFAULT_PAGE_SIZE,
+    CursorPage,
+    cursor_decode,
+    cursor_encode,
+    cursor_moment,
+    page_size,
+)
 from learning.editions.enums import EditionStatus
-from learning.editions.membership import edition_list_for_member
 from learning.editions.models import Edition, Meeting
 from learning.editions.selectors import edition_status_compute
+from learning.enrolments.membership import edition_list_for_member
 
 from .enums import ThreadMode
 from .models import Post, Thread, ThreadFollow
 from .permissions import forum_can_moderate
-
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
-
-T = TypeVar("T")
-
-
-@dataclass
-class CursorPage(Generic[T]):
-    """One page of a keyset-paged list; `next_cursor` is empty on the last page."""
-
-    items: list[T]
-    next_cursor: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -53,36 +42,6 @@ class ThreadView:
     # The session topic's title in the reader's language; empty without a topic.
     topic_title: str = ""
     is_read_only: bool = False
-
-
-def _cursor_encode(values: list[Any]) -> str:
-    raw = json.dumps(values, default=str).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _cursor_decode(cursor: str, length: int) -> list[Any] | None:
-    """The cursor's values, or None for a missing or malformed one (first page)."""
-    if not cursor:
-        return None
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-    except (ValueError, binascii.Error):
-        return None
-    if not isinstance(values, list) or len(values) != length:
-        return None
-    return values
-
-
-def _moment(value: Any) -> datetime | None:
-    parsed = parse_datetime(value) if isinstance(value, str) else None
-    if parsed is not None and timezone.is_naive(parsed):
-        return None
-    return parsed
-
-
-def _page_size(limit: int) -> int:
-    return max(1, min(int(limit), MAX_PAGE_SIZE))
 
 
 def forum_is_read_only(*, edition: Edition, now: datetime | None = None) -> bool:
@@ -124,10 +83,10 @@ def thread_page_for_user(
     language: str = "",
 ) -> CursorPage[ThreadView]:
     """One page of the edition's threads, keyset-paged on (pinned, activity, id)."""
-    size = _page_size(limit)
+    size = page_size(limit)
     threads = thread_list_for_user(user=user, edition=edition)
-    after = _cursor_decode(cursor, 3)
-    moment = _moment(after[1]) if after else None
+    after = cursor_decode(cursor, 3)
+    moment = cursor_moment(after[1]) if after else None
     if after and moment is not None and isinstance(after[2], int):
         pinned = bool(after[0])
         later = Q(is_pinned=pinned, last_activity_at=moment, pk__lt=after[2])
@@ -139,7 +98,7 @@ def thread_page_for_user(
     if len(rows) > size:
         rows = rows[:size]
         last = rows[-1]
-        next_cursor = _cursor_encode(
+        next_cursor = cursor_encode(
             [last.is_pinned, last.last_activity_at.isoformat(), last.pk]
         )
     return CursorPage(
@@ -275,10 +234,10 @@ def post_page_for_thread(
     and the next page starts right after it through the (thread, created_at, id)
     index, without counting or skipping rows.
     """
-    size = _page_size(limit)
+    size = page_size(limit)
     posts = post_list_for_thread(user=user, thread=thread)
-    after = _cursor_decode(cursor, 2)
-    moment = _moment(after[0]) if after else None
+    after = cursor_decode(cursor, 2)
+    moment = cursor_moment(after[0]) if after else None
     if after and moment is not None and isinstance(after[1], int):
         posts = posts.filter(
             Q(created_at__gt=moment) | Q(created_at=moment, pk__gt=after[1])
@@ -289,7 +248,7 @@ def post_page_for_thread(
     next_cursor = ""
     if len(rows) > size:
         rows = rows[:size]
-        next_cursor = _cursor_encode([rows[-1].created_at.isoformat(), rows[-1].pk])
+        next_cursor = cursor_encode([rows[-1].created_at.isoformat(), rows[-1].pk])
     return CursorPage(items=rows, next_cursor=next_cursor)
 
 
@@ -335,4 +294,4 @@ def post_author_name(*, post: Post) -> str:
 
 def post_cursor_at(*, post: Post) -> str:
     """A cursor whose page starts with `post` (to show a new reply after posting)."""
-    return _cursor_encode([post.created_at.isoformat(), post.pk - 1])
+    return cursor_encode([post.created_at.isoformat(), post.pk - 1])

@@ -8,7 +8,6 @@ commits.
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,8 +17,12 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from learning.catalogue.models import SessionTopicPage
-from learning.editions.membership import edition_role_for_user, participant_get_for_user
+from learning.core import conf
 from learning.editions.models import Edition, Meeting
+from learning.enrolments.membership import (
+    edition_role_for_user,
+    participant_get_for_user,
+)
 
 from .enums import FlagReason, ThreadMode
 from .models import MeetingDigest, Post, PostFlag, Thread, ThreadFollow
@@ -28,12 +31,11 @@ from .selectors import forum_is_read_only, post_list_for_thread, thread_answer_b
 from .tasks import forum_digest_email_send, forum_reply_email_send
 
 POST_MAX_LENGTH = 20_000
-DEFAULT_EDIT_MINUTES = 30
 
 
 def forum_edit_minutes() -> int:
     """How long after writing a post its author may still change it."""
-    return int(getattr(settings, "LEARNING_FORUM_EDIT_MINUTES", DEFAULT_EDIT_MINUTES))
+    return conf.forum_edit_minutes()
 
 
 # Threads ---------------------------------------------------------------------

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from learning.editions.membership import edition_role_for_user
 from learning.editions.models import Meeting
 from learning.editions.selectors import meeting_titles_localize
+from learning.enrolments.membership import edition_role_for_user
 from learning.notifications.emails import email_language, email_send, site_url
 from learning.participants.selectors import participant_time_zone
 

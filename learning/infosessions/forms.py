@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.consent import ConsentField
+
 
 def language_choices() -> list[tuple[str, str]]:
     return list(settings.LANGUAGES)
@@ -25,8 +27,7 @@ class InfoSessionSignUpForm(forms.Form):
         choices=language_choices,
         help_text=_("We write to you in this language."),
     )
-    # Checked by the service (with its own message), so that the rule lives there.
-    consent = forms.BooleanField(required=False)
+    consent = ConsentField()
 
     def __init__(self, *args: Any, consent_label: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

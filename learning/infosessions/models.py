@@ -1,16 +1,12 @@
 """Public information sessions about a programme, and sign-ups for them."""
 
-import uuid
-from datetime import datetime, timedelta
-
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.fields import delivery_language_choices
 from learning.catalogue.models import ProgrammePage
-
-INFOSESSION_MAX_MINUTES = 120
+from learning.core.occurrence import DatedOccurrence, duration_field
 
 
 class InfoSessionQuerySet(models.QuerySet["InfoSession"]):
@@ -19,12 +15,9 @@ class InfoSessionQuerySet(models.QuerySet["InfoSession"]):
         return self.annotate(registration_count=models.Count("registrations"))
 
 
-class InfoSession(models.Model):
+class InfoSession(DatedOccurrence):
     """An online meeting where people learn about a programme before enrolling."""
 
-    uid = models.UUIDField(
-        _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
-    )
     programme = models.ForeignKey(
         ProgrammePage,
         on_delete=models.PROTECT,
@@ -40,13 +33,7 @@ class InfoSession(models.Model):
             'Leave empty to call it "Information session" in the reader\'s language.'
         ),
     )
-    starts_at = models.DateTimeField(_("starts at"))
-    duration_minutes = models.PositiveSmallIntegerField(
-        _("duration in minutes"),
-        default=60,
-        validators=[MinValueValidator(1), MaxValueValidator(INFOSESSION_MAX_MINUTES)],
-    )
-    join_url = models.URLField(_("join link"), max_length=500, blank=True)
+    duration_minutes = duration_field(default=60)
     capacity = models.PositiveSmallIntegerField(
         _("capacity"), validators=[MinValueValidator(1)]
     )
@@ -69,11 +56,6 @@ class InfoSession(models.Model):
     def label(self) -> str:
         """The title given, else "Information session" in the active language."""
         return self.title or str(_("Information session"))
-
-    @property
-    def ends_at(self) -> datetime:
-        """When the session ends."""
-        return self.starts_at + timedelta(minutes=self.duration_minutes)
 
 
 class InfoSessionRegistration(models.Model):

@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
+from learning.core.consent import consent_validate
 from learning.core.names import name_normalise
-from learning.notifications.services import infosession_registration_notify
+from learning.core.occurrence import aware_validate
 
+from .emails import infosession_registration_notify
 from .models import InfoSession, InfoSessionRegistration
 
 
@@ -47,10 +49,7 @@ def infosession_create(
     actor: AbstractBaseUser | None = None,
 ) -> InfoSession:
     """Plan an information session about the programme's default-language page."""
-    if timezone.is_naive(starts_at):
-        raise ValidationError(
-            _("A date and time needs a time zone."), code="naive_datetime"
-        )
+    aware_validate(starts_at)
     session = InfoSession(
         programme=page_source_get(page=programme),
         title=title.strip(),
@@ -114,10 +113,7 @@ def infosession_register(
 
 def _registration_validate(*, name: str, email: str, consent: bool) -> str:
     """Check the person's answers; return their name, normalised."""
-    if not consent:
-        raise ValidationError(
-            _("Please accept the privacy statement."), code="consent_required"
-        )
+    consent_validate(consent=consent)
     name = name_normalise(name, field="name")
     if not name:
         raise ValidationError(_("Please give your name."), code="name_required")

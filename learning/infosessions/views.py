@@ -4,12 +4,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.html import format_html
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from learning.enrolments.display import privacy_statement_url
+from learning.core.consent import consent_label
+from learning.core.forms import form_errors_add
 
 from .forms import InfoSessionSignUpForm
 from .models import InfoSession
@@ -35,13 +34,13 @@ def infosession_sign_up(request: HttpRequest, session_id: int) -> HttpResponse:
     form = InfoSessionSignUpForm(
         request.POST or None,
         initial={"language": translation.get_language()},
-        consent_label=_consent_label(),
+        consent_label=consent_label(),
     )
     if request.method == "POST" and form.is_valid():
         try:
             result = infosession_register(session=session, **form.cleaned_data)
         except ValidationError as error:
-            _errors_show(form, error)
+            form_errors_add(form=form, error=error, field_of_code=FIELD_OF_CODE)
         else:
             # What the visitor typed, never the stored registration: a repeat
             # must not show who signed up with that address first.
@@ -85,15 +84,6 @@ def infosession_sign_up_done(request: HttpRequest, session_id: int) -> HttpRespo
     )
 
 
-def _errors_show(form: InfoSessionSignUpForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, items in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, items)
-        return
-    for item in error.error_list:
-        form.add_error(FIELD_OF_CODE.get(item.code or ""), item)
-
-
 def _session_get(session_id: int) -> InfoSession:
     session = get_object_or_404(
         InfoSession.objects.select_related("programme"), pk=session_id
@@ -105,13 +95,3 @@ def _session_get(session_id: int) -> InfoSession:
 
 def _session_key(session_id: int) -> str:
     return f"infosessions:session:{session_id}"
-
-
-def _consent_label() -> str:
-    url = privacy_statement_url()
-    if not url:
-        return _("I agree that my data is kept as the privacy statement explains.")
-    return format_html(
-        _("I agree that my data is kept as the {link} explains."),
-        link=format_html('<a href="{}">{}</a>', url, _("privacy statement")),
-    )

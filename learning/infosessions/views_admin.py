@@ -8,12 +8,11 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.log_actions import log
 
 from learning.core.admin_views import (
     CSV_SAFE_PREPROCESS,
     LearningModelViewSet,
-    ServiceFormMixin,
+    ServiceCreateView,
 )
 from learning.core.csv_export import CsvExportMixin
 
@@ -56,17 +55,14 @@ class InfoSessionIndexView(generic.IndexView):
         return buttons
 
 
-class InfoSessionCreateView(ServiceFormMixin, generic.CreateView):
+class InfoSessionCreateView(ServiceCreateView):
     """Plans a session through infosession_create; users with the add permission."""
 
-    def save_instance(self) -> InfoSession:
-        data = self.form.cleaned_data
-        session = infosession_create(
+    def service_call(self, data: dict[str, Any]) -> InfoSession:
+        return infosession_create(
             actor=self.request.user,
             **{name: data[name] for name in INFOSESSION_CREATE_FIELDS},
         )
-        log(instance=session, action="wagtail.create", user=self.request.user)
-        return session
 
     def get_success_buttons(self) -> list[Any]:
         return []  # there is no edit view to link to

@@ -7,7 +7,6 @@ stored leaves no row, and a row that cannot be saved leaves no file.
 import os
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
@@ -20,22 +19,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core import conf
 from learning.core.storage import StorageUnavailable, storage_guard
-from learning.editions.membership import edition_role_for_user
 from learning.editions.models import Edition, Meeting
+from learning.enrolments.membership import edition_role_for_user
 
 from .models import MaterialReview, SharedMaterial
 from .selectors import material_keys_for_topic, shared_material_can_moderate
 from .sniffing import FileType, file_type_for_name, file_type_sniff
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 ORPHAN_GRACE = timedelta(hours=1)
 MATERIALS_FOLDER = "materials"
 
 
 def material_max_bytes() -> int:
     """The largest file a member may share (setting LEARNING_MATERIAL_MAX_BYTES)."""
-    return int(getattr(settings, "LEARNING_MATERIAL_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return conf.material_max_bytes()
 
 
 # --- Review marks -------------------------------------------------------------

@@ -18,9 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.forms import form_errors_add
 from learning.core.storage import private_file_response
-from learning.editions.membership import edition_get_for_member
 from learning.editions.models import Edition
+from learning.enrolments.membership import edition_get_for_member
 from learning.participants.selectors import participant_time_zone
 
 from .forms import SharedMaterialForm
@@ -180,7 +181,7 @@ def shared_materials(request: HttpRequest, edition_id: int) -> HttpResponse:
                 user=request.user, edition=edition, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors_show(error, form)
+            form_errors_add(form=form, error=error, field_of_code=FORM_FIELD_OF_CODE)
         else:
             messages.success(request, _("Thank you: your material is shared."))
             return redirect("materials:shared", edition_id=edition.pk)
@@ -256,12 +257,3 @@ def _material(request: HttpRequest, pk: int) -> SharedMaterial:
         return shared_material_get_for_user(user=request.user, pk=pk)
     except SharedMaterial.DoesNotExist as error:
         raise Http404 from error
-
-
-def _errors_show(error: ValidationError, form: SharedMaterialForm) -> None:
-    if hasattr(error, "error_dict"):
-        for name, items in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, items)
-        return
-    for item in error.error_list:
-        form.add_error(FORM_FIELD_OF_CODE.get(item.code or ""), item)

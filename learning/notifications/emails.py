@@ -9,6 +9,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from learning.core.calendar import CalendarEvent, calendar_build
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -17,6 +19,17 @@ class Attachment:
     filename: str
     content: bytes
     mimetype: str
+
+
+def calendar_attachment(
+    *, events: Sequence[CalendarEvent], name: str, filename: str
+) -> Attachment:
+    """The events as an .ics file that calendar programs import."""
+    return Attachment(
+        filename=filename,
+        content=calendar_build(events=events, name=name),
+        mimetype="text/calendar",
+    )
 
 
 def email_language(*, language: str) -> str:

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from learning.core import conf
 from learning.core.calendar import CalendarEvent
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.enums import EnrolmentStatus
@@ -25,8 +26,6 @@ from learning.enrolments.models import Enrolment, Participant
 from learning.enrolments.selectors import participant_list_for_user
 
 from .models import CalendarFeed
-
-DEFAULT_JOIN_LINK_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -60,13 +59,7 @@ class ProgrammeEdition:
 
 def join_link_minutes_before() -> int:
     """How many minutes before a meeting its join link is shown."""
-    return int(
-        getattr(
-            settings,
-            "LEARNING_JOIN_LINK_VISIBLE_MINUTES_BEFORE",
-            DEFAULT_JOIN_LINK_MINUTES,
-        )
-    )
+    return conf.join_link_visible_minutes_before()
 
 
 def meeting_join_link_visible(*, meeting: Meeting, now: datetime) -> bool:
@@ -268,12 +261,8 @@ def _calendar_event(
         "The join link appears on your programme page %(minutes)d minutes before "
         "the meeting."
     ) % {"minutes": join_link_minutes_before()}
-    return CalendarEvent(
-        uid=f"{meeting.meeting.uid}@mutual-learning",
+    return meeting.meeting.calendar_event(
         summary=f"{meeting.title} · {item.edition.label}",
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
         description=f"{description}\n{url}".strip(),
         url=url,
-        sequence=meeting.meeting.sequence,
     )

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from learning.core.calendar import calendar_build
-from learning.editions.membership import edition_list_facilitated
+from learning.enrolments.membership import edition_list_facilitated
 
 from .selectors import (
     calendar_feed_exists,

@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from learning.core.forms import form_errors_add
 from learning.enrolments.models import Participant
 
 from .selectors import person_data_export
@@ -53,7 +54,7 @@ class PersonDataMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
         try:
             return person_data_export(email=self.form.cleaned_data["email"])
         except ValidationError as error:
-            self.form.add_error("email", error)
+            form_errors_add(form=self.form, error=error, default_field="email")
             return None
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:

@@ -439,7 +439,7 @@ def test_a_malformed_cursor_gives_the_first_page(world, thread):
 # lookup (one SELECT with its user; `last_used_at` is written at most every five
 # minutes, so only on the warm-up request here) and the person's permissions
 # (user and group permissions, read once per request by the coordinator check
-# of learning/editions/membership.py). The page itself then costs at most 4:
+# of learning/enrolments/membership.py). The page itself then costs at most 4:
 # the thread (membership-scoped), the reader's role in its edition (up to two
 # EXISTS), and the page of posts with authors, organisations and quotes.
 PERSON_FIXED = 3

@@ -12,19 +12,16 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.models import ModulePage
 from learning.catalogue.selectors import module_list_for_programme
+from learning.core.consent import consent_validate
 from learning.core.names import name_normalise
 from learning.editions.models import Edition
-from learning.notifications.services import (
-    enrolment_repeat_notify,
-    representatives_welcome_notify,
-)
 
+from ..emails import enrolment_repeat_notify, representatives_welcome_notify
 from ..enums import ACTIVE_STATUSES, PLACE_HOLDING_STATUSES, EnrolmentStatus
 from ..models import Enrolment, Organisation
 from .inputs import (
     EnrolmentResult,
     RepresentativeInput,
-    consent_validate,
     enrolment_window_validate,
     representative_normalise,
     representatives_validate,
@@ -36,6 +33,7 @@ from .organisations import (
     organisation_normalise_name,
 )
 from .participants import participant_create, participant_emails_check_free
+from .records import enrolment_decision_log
 from .waitlist import (
     edition_counts,
     enrolment_status_set,
@@ -113,9 +111,11 @@ def enrolment_confirm(
     with transaction.atomic():
         enrolment = _enrolment_lock(enrolment=enrolment)
         _status_require(enrolment=enrolment, allowed=allowed, code="not_pending")
-        return enrolment_status_set(
+        enrolment = enrolment_status_set(
             enrolment=enrolment, status=EnrolmentStatus.CONFIRMED, now=now
         )
+        enrolment_decision_log(enrolment=enrolment, action="confirm", actor=actor)
+    return enrolment
 
 
 def enrolment_offer_accept(
@@ -129,7 +129,10 @@ def enrolment_offer_accept(
             enrolment=enrolment, allowed={EnrolmentStatus.OFFERED}, code="not_offered"
         )
         status = _status_with_a_place(edition=enrolment.edition)
-        return enrolment_status_set(enrolment=enrolment, status=status, now=now)
+        enrolment = enrolment_status_set(enrolment=enrolment, status=status, now=now)
+        # The organisation answers through its link: nobody signed in.
+        enrolment_decision_log(enrolment=enrolment, action="offer_accept", actor=None)
+    return enrolment
 
 
 def enrolment_offer_decline(
@@ -140,6 +143,7 @@ def enrolment_offer_decline(
         enrolment=enrolment,
         status=EnrolmentStatus.WITHDRAWN,
         now=now,
+        decision=("offer_decline", None),
         allowed={EnrolmentStatus.OFFERED},
     )
 
@@ -151,7 +155,12 @@ def enrolment_reject(
     now: datetime | None = None,
 ) -> Enrolment:
     """Reject an active enrolment; a place it held is offered to the waitlist."""
-    return _enrolment_end(enrolment=enrolment, status=EnrolmentStatus.REJECTED, now=now)
+    return _enrolment_end(
+        enrolment=enrolment,
+        status=EnrolmentStatus.REJECTED,
+        now=now,
+        decision=("reject", actor),
+    )
 
 
 def enrolment_withdraw(
@@ -162,7 +171,10 @@ def enrolment_withdraw(
 ) -> Enrolment:
     """Withdraw an active enrolment (or decline an offer); its place goes onward."""
     return _enrolment_end(
-        enrolment=enrolment, status=EnrolmentStatus.WITHDRAWN, now=now
+        enrolment=enrolment,
+        status=EnrolmentStatus.WITHDRAWN,
+        now=now,
+        decision=("withdraw", actor),
     )
 
 
@@ -177,9 +189,11 @@ def enrolment_promote_from_waitlist(
     with transaction.atomic():
         enrolment = _enrolment_lock(enrolment=enrolment)
         _promotion_validate(enrolment=enrolment)
-        return waitlist_promote(
+        enrolment = waitlist_promote(
             enrolment=enrolment, status=EnrolmentStatus.CONFIRMED, now=now
         )
+        enrolment_decision_log(enrolment=enrolment, action="promote", actor=actor)
+    return enrolment
 
 
 def _submission_validate(
@@ -306,6 +320,7 @@ def _enrolment_end(
     enrolment: Enrolment,
     status: EnrolmentStatus,
     now: datetime | None,
+    decision: tuple[str, AbstractBaseUser | None],
     allowed: Collection[str] | None = None,
 ) -> Enrolment:
     now = now or timezone.now()
@@ -321,6 +336,8 @@ def _enrolment_end(
         held_place = enrolment.status in PLACE_HOLDING_STATUSES
         position = enrolment.waitlist_position
         enrolment_status_set(enrolment=enrolment, status=status, now=now)
+        action, actor = decision
+        enrolment_decision_log(enrolment=enrolment, action=action, actor=actor)
         enrolment.participants.filter(is_active=True).update(is_active=False)
         if position is not None:
             waitlist_close_gap(edition_id=enrolment.edition_id, position=position)

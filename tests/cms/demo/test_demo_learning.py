@@ -12,8 +12,8 @@ from cms.demo.learning import OPEN_SLUG, PAST_SLUG, ensure_editions
 from learning.catalogue.models import ProgrammePage
 from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition, Meeting
-from learning.editions.selectors import edition_get_availability
 from learning.enrolments.models import Enrolment, Organisation, Participant
+from learning.enrolments.selectors import edition_get_availability
 from learning.infosessions.models import InfoSession
 from learning.participants.selectors import participant_programme_list
 from tests.factories import ModulePageFactory, SessionTopicPageFactory

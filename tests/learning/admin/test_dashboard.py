@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from learning.core.admin_panels import LearningDashboardPanel
+from learning.editions.admin_panels import LearningDashboardPanel
 from tests.factories.learning import EditionFactory, EnrolmentFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db

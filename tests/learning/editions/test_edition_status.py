@@ -7,12 +7,12 @@ import pytest
 from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition
 from learning.editions.selectors import (
-    edition_get_availability,
     edition_get_status,
     edition_list_for_programme,
     edition_status_compute,
 )
 from learning.enrolments.enums import EnrolmentStatus
+from learning.enrolments.selectors import edition_get_availability
 from tests.factories.learning import EditionFactory, EnrolmentFactory
 
 

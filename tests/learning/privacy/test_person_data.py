@@ -5,9 +5,9 @@ from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 
 from learning.certificates.services import certificate_issue
-from learning.editions.selectors import edition_get_availability
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Enrolment, Participant
+from learning.enrolments.selectors import edition_get_availability
 from learning.infosessions.models import InfoSessionRegistration
 from learning.infosessions.services import infosession_register
 from learning.participants.models import CalendarFeed

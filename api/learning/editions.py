@@ -1,0 +1,256 @@
+"""Public edition endpoints: editions with their status and places, their
+schedule in UTC, and calendars of their meetings (no join links).
+
+Who may call: anyone; a key must carry `learning:read`.
+"""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from learning.core.calendar import CalendarEvent, calendar_build
+from learning.core.pages import title_localized, titles_localized
+from learning.editions.enums import EditionStatus
+from learning.editions.models import Edition, Meeting
+from learning.editions.selectors import (
+    edition_get_status,
+    edition_list_with_places,
+    edition_list_with_status,
+    edition_places_left,
+    edition_schedule,
+)
+
+from ..permissions import LearningRead
+from .shared import ID, TitledSerializer, programme_data, programme_param
+
+CALENDAR = OpenApiResponse(
+    OpenApiTypes.BINARY, description="An iCalendar (RFC 5545) document."
+)
+
+
+class PublicMeetingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    session_topic = TitledSerializer(allow_null=True)
+    ics_url = serializers.URLField()
+
+
+class ScheduleModuleSerializer(serializers.Serializer):
+    module = TitledSerializer(allow_null=True)
+    meetings = PublicMeetingSerializer(many=True)
+
+
+class EditionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    programme = TitledSerializer()
+    status = serializers.ChoiceField(choices=EditionStatus.choices)
+    status_label = serializers.CharField()
+    places = serializers.IntegerField()
+    places_left = serializers.IntegerField()
+    enrolment_opens_at = serializers.DateTimeField()
+    enrolment_closes_at = serializers.DateTimeField()
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    time_zone = serializers.CharField()
+    ics_url = serializers.URLField()
+    url = serializers.URLField()
+
+
+class EditionDetailSerializer(EditionSerializer):
+    schedule = ScheduleModuleSerializer(many=True)
+
+
+def _absolute(request, name: str, **kwargs) -> str:
+    return request.build_absolute_uri(reverse(name, kwargs=kwargs))
+
+
+def _edition_data(edition, request, titles, now):
+    status_ = edition_get_status(edition=edition, now=now)
+    return {
+        "id": edition.pk,
+        "title": edition.label,
+        "slug": edition.slug,
+        "programme": programme_data(edition, titles),
+        "status": status_.value,
+        "status_label": str(status_.label),
+        "places": edition.places,
+        "places_left": edition_places_left(edition=edition),
+        "enrolment_opens_at": edition.enrolment_opens_at,
+        "enrolment_closes_at": edition.enrolment_closes_at,
+        "starts_on": edition.starts_on,
+        "ends_on": edition.ends_on,
+        "time_zone": edition.time_zone,
+        "ics_url": _absolute(request, "api-v1:edition-calendar", id=edition.pk),
+        "url": _absolute(request, "api-v1:edition-detail", pk=edition.pk),
+    }
+
+
+def _schedule_data(edition, request):
+    groups = edition_schedule(edition=edition)
+    pages = [group.module for group in groups if group.module]
+    meetings = [meeting for group in groups for meeting in group.meetings]
+    pages += [m.session_topic for m in meetings if m.session_topic is not None]
+    titles = titles_localized(pages=pages)
+
+    def meeting_data(meeting):
+        topic = meeting.session_topic
+        title = meeting.display_title
+        if not meeting.title and topic is not None:
+            title = title_localized(page=topic, titles=titles)
+        return {
+            "id": meeting.pk,
+            "title": title,
+            "starts_at": meeting.starts_at,
+            "ends_at": meeting.ends_at,
+            "session_topic": None
+            if topic is None
+            else {"id": topic.pk, "title": title_localized(page=topic, titles=titles)},
+            "ics_url": _absolute(request, "api-v1:meeting-calendar", id=meeting.pk),
+        }
+
+    return [
+        {
+            "module": None
+            if group.module is None
+            else {
+                "id": group.module.pk,
+                "title": title_localized(page=group.module, titles=titles),
+            },
+            "meetings": [meeting_data(meeting) for meeting in group.meetings],
+        }
+        for group in groups
+    ]
+
+
+def _meeting_event(meeting: Meeting, title: str) -> CalendarEvent:
+    """A meeting for a public calendar: no join link."""
+    return meeting.calendar_event(summary=f"{title} · {meeting.edition.label}")
+
+
+def _calendar_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@extend_schema_view(
+    list=extend_schema(
+        tags=["learning"],
+        parameters=[
+            OpenApiParameter("programme", int, description="Programme page id"),
+            OpenApiParameter(
+                "status", str, enum=[value for value, _label in EditionStatus.choices]
+            ),
+        ],
+    ),
+    retrieve=extend_schema(tags=["learning"]),
+)
+class EditionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Editions with their status and places; the detail adds the schedule."""
+
+    permission_classes = [LearningRead]
+    serializer_class = EditionSerializer
+    lookup_value_regex = ID
+    filter_backends: list = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Edition.objects.none()
+        programme = programme_param(self.request)
+        wanted = self._status_param() if self.action == "list" else None
+        if wanted:
+            editions = edition_list_with_status(status=wanted)
+        else:
+            editions = edition_list_with_places()
+        if programme:
+            editions = editions.filter(programme_id=programme)
+        return editions.order_by("starts_on", "pk")
+
+    def _status_param(self) -> EditionStatus | None:
+        wanted = self.request.query_params.get("status", "")
+        if wanted and wanted not in EditionStatus.values:
+            raise serializers.ValidationError({"status": [_("Unknown status.")]})
+        return EditionStatus(wanted) if wanted else None
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return EditionDetailSerializer
+        return EditionSerializer
+
+    def list(self, request, *args, **kwargs):
+        now = timezone.now()
+        editions = self.paginate_queryset(self.get_queryset())
+        titles = titles_localized(pages=[e.programme for e in editions])
+        rows = [_edition_data(e, request, titles, now) for e in editions]
+        return self.get_paginated_response(EditionSerializer(rows, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        edition = self.get_object()
+        titles = titles_localized(pages=[edition.programme])
+        data = _edition_data(edition, request, titles, timezone.now())
+        data["schedule"] = _schedule_data(edition, request)
+        return Response(EditionDetailSerializer(data).data)
+
+
+class EditionCalendarView(APIView):
+    """An edition's meetings as an iCalendar document (no join links). Anyone;
+    a key needs `learning:read`."""
+
+    permission_classes = [LearningRead]
+
+    @extend_schema(
+        tags=["learning"],
+        responses={(200, "text/calendar"): CALENDAR},
+        parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
+    )
+    def get(self, request, id):
+        edition = get_object_or_404(Edition, pk=id)
+        rows = _schedule_data(edition, request)
+        meetings = {m.pk: m for m in edition.meetings.select_related("edition")}
+        events = [
+            _meeting_event(meetings[item["id"]], item["title"])
+            for group in rows
+            for item in group["meetings"]
+        ]
+        return _calendar_response(
+            calendar_build(events=events, name=edition.label), f"{edition.slug}.ics"
+        )
+
+
+class MeetingCalendarView(APIView):
+    """One meeting as an iCalendar event (no join link). Anyone; a key needs
+    `learning:read`."""
+
+    permission_classes = [LearningRead]
+
+    @extend_schema(
+        tags=["learning"],
+        responses={(200, "text/calendar"): CALENDAR},
+        parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
+    )
+    def get(self, request, id):
+        meeting = get_object_or_404(
+            Meeting.objects.select_related("edition", "session_topic"), pk=id
+        )
+        title = meeting.display_title
+        if not meeting.title and meeting.session_topic is not None:
+            topic = meeting.session_topic
+            title = title_localized(page=topic, titles=titles_localized(pages=[topic]))
+        body = calendar_build(events=[_meeting_event(meeting, title)])
+        return _calendar_response(body, f"meeting-{meeting.pk}.ics")

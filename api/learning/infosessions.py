@@ -1,0 +1,147 @@
+"""Public information-session endpoints: sessions yet to start with their
+places left, and signing a person up.
+
+Who may call: reading, anyone (a key must carry `learning:read`); signing up,
+a signed-in person or an app whose key carries `learning:write`.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from learning.core.pages import titles_localized
+from learning.infosessions.models import InfoSession
+from learning.infosessions.selectors import infosession_places_left
+from learning.infosessions.services import infosession_register
+
+from ..permissions import LearningRead, LearningWrite
+from .shared import ID, TitledSerializer, programme_data, programme_filter
+
+
+class InfoSessionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    programme = TitledSerializer()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    language = serializers.CharField()
+    capacity = serializers.IntegerField()
+    places_left = serializers.IntegerField()
+
+
+def _session_data(session, titles):
+    return {
+        "id": session.pk,
+        "title": session.label,
+        "programme": programme_data(session, titles),
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "language": session.language,
+        "capacity": session.capacity,
+        "places_left": infosession_places_left(session=session),
+    }
+
+
+@extend_schema_view(
+    list=extend_schema(
+        tags=["learning"],
+        parameters=[
+            OpenApiParameter("programme", int, description="Programme page id"),
+            OpenApiParameter("language", str, enum=["en", "es"]),
+        ],
+    ),
+    retrieve=extend_schema(tags=["learning"]),
+)
+class InfoSessionViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Information sessions yet to start, with places left."""
+
+    permission_classes = [LearningRead]
+    serializer_class = InfoSessionSerializer
+    lookup_value_regex = ID
+    filter_backends: list = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return InfoSession.objects.none()
+        queryset = (
+            InfoSession.objects.filter(starts_at__gt=timezone.now())
+            .select_related("programme")
+            .with_registrations()
+            .order_by("starts_at", "pk")
+        )
+        queryset = programme_filter(queryset, self.request)
+        language = self.request.query_params.get("language", "")
+        if language:
+            queryset = queryset.filter(language=language)
+        return queryset
+
+    def list(self, request, *args, **kwargs):
+        sessions = self.paginate_queryset(self.get_queryset())
+        titles = titles_localized(pages=[s.programme for s in sessions])
+        data = [_session_data(session, titles) for session in sessions]
+        return self.get_paginated_response(InfoSessionSerializer(data, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        session = self.get_object()
+        titles = titles_localized(pages=[session.programme])
+        return Response(InfoSessionSerializer(_session_data(session, titles)).data)
+
+
+class RegistrationRequestSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150)
+    email = serializers.EmailField()
+    organisation = serializers.CharField(max_length=255, required=False, default="")
+    country = serializers.CharField(max_length=100, required=False, default="")
+    language = serializers.ChoiceField(choices=["en", "es"], required=False)
+    consent = serializers.BooleanField()
+
+
+class RegistrationSerializer(serializers.Serializer):
+    session = serializers.IntegerField()
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    language = serializers.CharField()
+
+
+class RegistrationCreateView(APIView):
+    """Sign a person up for an information session (a confirmation email with
+    the join link follows). A signed-in person, or an app with `learning:write`.
+    The answer echoes the request (normalised): the same email again answers
+    exactly like the first time and shows nothing of the first sign-up."""
+
+    permission_classes = [LearningWrite]
+
+    @extend_schema(
+        tags=["learning"],
+        request=RegistrationRequestSerializer,
+        responses={201: RegistrationSerializer},
+        parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
+    )
+    def post(self, request, id):
+        session = get_object_or_404(InfoSession, pk=id)
+        data = RegistrationRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        result = infosession_register(
+            session=session,
+            name=values["name"],
+            email=values["email"],
+            organisation=values["organisation"],
+            country=values["country"],
+            language=values.get("language", ""),
+            consent=values["consent"],
+        )
+        body = {
+            "session": session.pk,
+            "name": result.name,
+            "email": result.email,
+            "language": result.language,
+        }
+        return Response(
+            RegistrationSerializer(body).data, status=status.HTTP_201_CREATED
+        )

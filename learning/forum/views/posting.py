@@ -1,0 +1,157 @@
+"""A member's own actions: reply, edit their post, flag, follow or unfollow a thread."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from learning.core.forms import form_errors_add
+
+from ..forms import FlagForm, PostEditForm, PostForm
+from ..models import Post
+from ..selectors import (
+    post_cursor_at,
+)
+from ..services import (
+    post_can_edit,
+    post_create,
+    post_edit,
+    post_flag,
+    thread_follow,
+    thread_unfollow,
+)
+from .base import (
+    _errors_show,
+    _post_back_url,
+    _post_get,
+    _thread_action,
+    _thread_get,
+    _thread_url,
+)
+from .reading import _thread_render
+
+
+@login_required
+@require_POST
+def post_reply(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write a post in the thread, optionally quoting another one.
+
+    Access: signed-in members of the thread's edition (404 for others); POST with
+    CSRF token. Locked threads and finished editions' forums refuse it.
+    """
+    thread = _thread_get(request, pk)
+    form = PostForm(request.POST)
+    if not form.is_valid():
+        return _thread_render(request, thread, form=form, status=400)
+    quote = None
+    if form.cleaned_data["quote"]:
+        quote = Post.objects.filter(pk=form.cleaned_data["quote"]).first()
+    try:
+        post = post_create(
+            thread=thread,
+            author=request.user,
+            body=form.cleaned_data["body"],
+            quote=quote,
+        )
+    except ValidationError as error:
+        form_errors_add(form=form, error=error)
+        return _thread_render(request, thread, form=form, status=400)
+    messages.success(request, _("Your post is published."))
+    return redirect(
+        _thread_url(
+            thread.pk, cursor=post_cursor_at(post=post), anchor=f"post-{post.pk}"
+        )
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change one's own post while the edit window lasts.
+
+    Access: the post's author, a member of its edition (404 for non-members);
+    the service refuses others and late edits. POST with CSRF token.
+    """
+    post = _post_get(request, pk)
+    if request.method == "GET" and not post_can_edit(
+        post=post, user=request.user, now=timezone.now()
+    ):
+        messages.error(request, _("You cannot edit this post."))
+        return redirect(_post_back_url(request, post))
+    form = PostEditForm(request.POST or None, initial={"body": post.body_markdown})
+    if request.method == "POST" and form.is_valid():
+        try:
+            post_edit(post=post, actor=request.user, body=form.cleaned_data["body"])
+        except ValidationError as error:
+            form_errors_add(form=form, error=error, default_field="body")
+        else:
+            messages.success(request, _("Your post is updated."))
+            return redirect(
+                _thread_url(
+                    post.thread_id,
+                    cursor=post_cursor_at(post=post),
+                    anchor=f"post-{post.pk}",
+                )
+            )
+    return render(
+        request,
+        "learning/forum/post_edit.html",
+        {"post": post, "thread": post.thread, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def post_flag_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report a post to the facilitators.
+
+    Access: signed-in members of the post's edition who can read it (404 for
+    others); POST with CSRF token.
+    """
+    post = _post_get(request, pk)
+    form = FlagForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        post_flag(post=post, user=request.user, reason=reason)
+    except ValidationError as error:
+        _errors_show(request, error)
+    else:
+        messages.success(request, _("Thank you: the facilitators will have a look."))
+    return redirect(_post_back_url(request, post))
+
+
+@login_required
+@require_POST
+def thread_follow_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Get the thread's new replies by email.
+
+    Access: signed-in members of the thread's edition (404 for others); POST.
+    """
+    return _thread_action(
+        request,
+        pk,
+        lambda thread: thread_follow(thread=thread, user=request.user),
+        _("You will get new replies by email."),
+    )
+
+
+@login_required
+@require_POST
+def thread_unfollow_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop getting the thread's replies by email.
+
+    Access: signed-in members of the thread's edition (404 for others); POST.
+    """
+    return _thread_action(
+        request,
+        pk,
+        lambda thread: thread_unfollow(thread=thread, user=request.user),
+        _("You will no longer get replies by email."),
+    )

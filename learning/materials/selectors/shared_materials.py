@@ -1,0 +1,82 @@
+"""Files members share in an edition, and who may open or moderate them: reads
+shared materials, scoped by `learning.enrolments.membership`."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+
+from learning.editions.models import Edition
+from learning.enrolments.membership import (
+    EditionRole,
+    edition_get_for_member,
+    edition_list_for_member,
+    edition_role_for_user,
+    user_is_coordinator,
+)
+
+from ..models import SharedMaterial
+
+STAFF_ROLES = (EditionRole.FACILITATOR, EditionRole.COORDINATOR)
+
+
+@dataclass(frozen=True)
+class MemberEdition:
+    """An edition the user belongs to, and whether they moderate its materials."""
+
+    edition: Edition
+    can_moderate: bool
+
+
+def member_edition_list(*, user: AbstractBaseUser | None) -> list[MemberEdition]:
+    """The editions whose materials the user may open, newest first."""
+    editions = list(edition_list_for_member(user=user).order_by("-starts_on", "pk"))
+    if not editions:
+        return []
+    coordinator = user_is_coordinator(user=user)
+    facilitated = set(
+        Edition.objects.filter(facilitators=user).values_list("pk", flat=True)
+    )
+    return [MemberEdition(e, coordinator or e.pk in facilitated) for e in editions]
+
+
+def shared_material_list_for_user(
+    *, user: AbstractBaseUser | None, edition_id: int
+) -> tuple[Edition, Any]:
+    """The edition and its shared materials the user may see, newest first.
+
+    Hidden ones only for facilitators and coordinators. Raises
+    `Edition.DoesNotExist` when the user is not a member.
+    """
+    edition = edition_get_for_member(user=user, pk=edition_id)
+    materials = SharedMaterial.objects.filter(edition=edition).select_related(
+        "shared_by", "hidden_by"
+    )
+    if edition_role_for_user(user=user, edition=edition) not in STAFF_ROLES:
+        materials = materials.visible()
+    return edition, materials
+
+
+def shared_material_get_for_user(
+    *, user: AbstractBaseUser | None, pk: int
+) -> SharedMaterial:
+    """The material when the user may see it; `SharedMaterial.DoesNotExist` otherwise.
+
+    Members of its edition see it unless hidden; facilitators and coordinators
+    also see hidden ones.
+    """
+    material = SharedMaterial.objects.select_related("edition", "shared_by").get(
+        pk=pk, edition__in=edition_list_for_member(user=user)
+    )
+    if material.is_hidden and not shared_material_can_moderate(
+        user=user, edition=material.edition
+    ):
+        raise SharedMaterial.DoesNotExist
+    return material
+
+
+def shared_material_can_moderate(
+    *, user: AbstractBaseUser | None, edition: Edition
+) -> bool:
+    """Whether the user may hide and restore the edition's shared materials."""
+    return edition_role_for_user(user=user, edition=edition) in STAFF_ROLES

@@ -1,0 +1,14 @@
+"""Person data (find, export, erase) in the Learning admin menu."""
+
+from typing import Any
+
+from wagtail import hooks
+
+from learning.core.admin_views import LEARNING_MENU_HOOK
+
+from .views_admin import PersonDataViewSet
+
+
+@hooks.register(LEARNING_MENU_HOOK)
+def learning_menu_viewsets() -> list[tuple[int, Any]]:
+    return [(90, PersonDataViewSet)]

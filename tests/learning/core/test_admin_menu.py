@@ -1,0 +1,34 @@
+"""The Learning admin menu: each app adds its own items, in one explicit order."""
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from wagtail.admin.menu import admin_menu
+
+from tests.factories import UserFactory
+
+
+@pytest.mark.django_db
+def test_the_learning_menu_lists_every_apps_items_in_order():
+    reverse("wagtailadmin_home")  # loads the admin, which registers its menu
+    request = RequestFactory().get("/admin/")
+    request.user = UserFactory(is_superuser=True, is_staff=True)
+
+    learning = next(
+        item
+        for item in admin_menu.menu_items_for_request(request)
+        if item.name == "learning"
+    )
+    names = [item.name for item in learning.menu.menu_items_for_request(request)]
+
+    assert names == [
+        "editions",
+        "meetings",
+        "enrolments",
+        "attendance",
+        "attendance-report",
+        "certificates",
+        "information-sessions",
+        "registrations",
+        "personal-data",
+    ]
