@@ -18,6 +18,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import Button
 
 from learning.core.admin_views import (
     CSV_SAFE_PREPROCESS,
@@ -94,6 +95,15 @@ class EnrolmentInspectView(generic.InspectView):
 
     def get_object(self, queryset: Any = None) -> Enrolment:
         return get_object_or_404(enrolment_list_for_admin(), pk=self.pk)
+
+    @cached_property
+    def header_more_buttons(self) -> list[Button]:
+        # The decisions taken on an enrolment, with who took them, are its history.
+        history = reverse("learning_enrolments:history", args=[self.object.pk])
+        return [
+            *super().header_more_buttons,
+            Button(_("History"), url=history, icon_name="history", priority=30),
+        ]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 
 from learning.enrolments.enums import EnrolmentStatus
@@ -156,14 +157,15 @@ def test_the_inspect_page_links_to_the_history(coordinator_client, edition):
 
 
 def test_the_decision_labels_are_translated(coordinator_client, edition):
-    """Needs the Spanish merge of /work/es_pending/decisions.json."""
     enrolment = _enrolment(edition, EnrolmentStatus.PENDING_APPROVAL)
     coordinator_client.post(reverse("learning_enrolments:confirm", args=[enrolment.pk]))
     entry = ModelLogEntry.objects.get(action="enrolments.confirm")
 
     with translation.override("es"):
         assert entry.message == "Inscripción confirmada"
-        assert str(entry.action_label) == "Confirmar inscripción"
+        assert str(log_action_registry.get_action_label(entry.action)) == (
+            "Confirmar inscripción"
+        )
 
 
 def test_edition_services_log_with_their_actor(coordinator, edition):
