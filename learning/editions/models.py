@@ -17,6 +17,7 @@ from learning.core.occurrence import (
     OCCURRENCE_MAX_MINUTES,
     DatedOccurrence,
 )
+from learning.core.signup import parent_lock
 
 from .places import places_taken_annotation
 
@@ -29,8 +30,8 @@ class EditionQuerySet(models.QuerySet["Edition"]):
     def lock(self, *, pk: int) -> "Edition":
         """The edition, its row locked until the transaction ends."""
         # Enrolment decisions of one edition take this lock so that they run one at a
-        # time. SQLite ignores it: its IMMEDIATE transactions serialise writers.
-        return self.select_for_update().get(pk=pk)
+        # time (the sign-ups' parent lock).
+        return parent_lock(self, pk=pk)
 
 
 class Edition(models.Model):

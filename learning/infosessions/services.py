@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,13 +16,27 @@ from learning.catalogue.selectors import page_source_get
 from learning.core.consent import consent_validate
 from learning.core.names import name_normalise
 from learning.core.occurrence import aware_validate
+from learning.core.signup import (
+    Refusal,
+    SignUpResult,
+    capacity_validate,
+    email_normalise,
+    parent_lock_and_count,
+    record_save,
+    window_open_validate,
+)
 
 from .emails import infosession_registration_notify
 from .models import InfoSession, InfoSessionRegistration
 
+_STARTED = Refusal(
+    _("This information session has already started."), code="infosession_closed"
+)
+_FULL = Refusal(_("This information session is full."), code="infosession_full")
+
 
 @dataclass(frozen=True)
-class RegistrationResult:
+class RegistrationResult(SignUpResult[InfoSessionRegistration]):
     """What a sign-up led to.
 
     `name`, `email` and `language` are what was submitted (normalised): a caller
@@ -30,11 +45,13 @@ class RegistrationResult:
     `created` (False for a repeat) are for the platform's own use.
     """
 
-    registration: InfoSessionRegistration
-    created: bool
     name: str
     email: str
     language: str
+
+    @property
+    def registration(self) -> InfoSessionRegistration:
+        return self.object
 
 
 def infosession_create(
@@ -77,33 +94,35 @@ def infosession_register(
 ) -> RegistrationResult:
     """Sign a person up; the same email again keeps the first, emailing nothing."""
     now = now or timezone.now()
-    email = email.strip().lower()
+    email = email_normalise(email)
     name = _registration_validate(name=name, email=email, consent=consent)
     organisation = name_normalise(organisation, field="organisation")
     language = language or session.language
-    _open_validate(session=session, now=now)
+    window_open_validate(now=now, closes_at=session.starts_at, closed=_STARTED)
     with transaction.atomic():
-        session = InfoSession.objects.select_for_update().get(pk=session.pk)
+        session, taken = parent_lock_and_count(
+            InfoSession.objects, pk=session.pk, counted_rows=_registrations
+        )
         # Full is full for everyone: a repeat answering otherwise would tell
         # who signed up.
-        _capacity_validate(session=session)
+        capacity_validate(taken=taken, capacity=session.capacity, full=_FULL)
         registration = session.registrations.filter(email=email).first()
         created = registration is None
         if registration is None:
-            registration = InfoSessionRegistration(
-                session=session,
-                name=name,
-                email=email,
-                organisation=organisation,
-                country=country.strip(),
-                language=language,
-                consent_at=now,
+            registration = record_save(
+                InfoSessionRegistration(
+                    session=session,
+                    name=name,
+                    email=email,
+                    organisation=organisation,
+                    country=country.strip(),
+                    language=language,
+                    consent_at=now,
+                )
             )
-            registration.full_clean()
-            registration.save()
             infosession_registration_notify(registration=registration)
     return RegistrationResult(
-        registration=registration,
+        object=registration,
         created=created,
         name=name,
         email=email,
@@ -121,16 +140,5 @@ def _registration_validate(*, name: str, email: str, consent: bool) -> str:
     return name
 
 
-def _open_validate(*, session: InfoSession, now: datetime) -> None:
-    if now >= session.starts_at:
-        raise ValidationError(
-            _("This information session has already started."),
-            code="infosession_closed",
-        )
-
-
-def _capacity_validate(*, session: InfoSession) -> None:
-    if session.registrations.count() >= session.capacity:
-        raise ValidationError(
-            _("This information session is full."), code="infosession_full"
-        )
+def _registrations(session: InfoSession) -> QuerySet[InfoSessionRegistration]:
+    return session.registrations.all()

@@ -14,6 +14,7 @@ from learning.catalogue.models import ModulePage
 from learning.catalogue.selectors import module_list_for_programme
 from learning.core.consent import consent_validate
 from learning.core.names import name_normalise
+from learning.core.signup import email_normalise, record_save
 from learning.editions.models import Edition
 
 from ..emails import enrolment_repeat_notify, representatives_welcome_notify
@@ -86,7 +87,7 @@ def enrolment_create(
         domains=organisation_domains(website=organisation_website, emails=emails),
         people=people,
         modules=_modules_resolve(edition=edition, module_ids=module_ids),
-        submitted_by_email=submitted_by_email.strip().lower(),
+        submitted_by_email=email_normalise(submitted_by_email),
         idempotency_key=idempotency_key,
         now=now,
     )
@@ -94,9 +95,9 @@ def enrolment_create(
         edition = Edition.objects.lock(pk=edition.pk)
         existing = _enrolment_existing(edition=edition, submission=submission)
         if existing is not None:
-            return EnrolmentResult(enrolment=existing, created=False)
+            return EnrolmentResult(object=existing, created=False)
         enrolment = _enrolment_record(edition=edition, submission=submission)
-    return EnrolmentResult(enrolment=enrolment, created=True)
+    return EnrolmentResult(object=enrolment, created=True)
 
 
 def enrolment_confirm(
@@ -283,23 +284,22 @@ def _enrolment_place(
     counts = edition_counts(edition=edition)
     # Nobody jumps the queue: a newcomer waits while others wait.
     has_place = counts.places_taken < edition.places and counts.last_position == 0
-    enrolment = Enrolment(
-        edition=edition,
-        organisation=organisation,
-        status=(
-            _status_with_a_place(edition=edition)
-            if has_place
-            else EnrolmentStatus.WAITLISTED
-        ),
-        waitlist_position=None if has_place else counts.last_position + 1,
-        consent_at=submission.now,
-        status_changed_at=submission.now,
-        submitted_by_email=submission.submitted_by_email,
-        idempotency_key=submission.idempotency_key,
+    return record_save(
+        Enrolment(
+            edition=edition,
+            organisation=organisation,
+            status=(
+                _status_with_a_place(edition=edition)
+                if has_place
+                else EnrolmentStatus.WAITLISTED
+            ),
+            waitlist_position=None if has_place else counts.last_position + 1,
+            consent_at=submission.now,
+            status_changed_at=submission.now,
+            submitted_by_email=submission.submitted_by_email,
+            idempotency_key=submission.idempotency_key,
+        )
     )
-    enrolment.full_clean()
-    enrolment.save()
-    return enrolment
 
 
 def _status_with_a_place(*, edition: Edition) -> EnrolmentStatus:

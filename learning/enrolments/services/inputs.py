@@ -11,6 +11,12 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from learning.core.names import name_normalise
+from learning.core.signup import (
+    Refusal,
+    SignUpResult,
+    email_normalise,
+    window_open_validate,
+)
 from learning.editions.models import Edition
 
 from ..models import Enrolment
@@ -26,12 +32,19 @@ class RepresentativeInput:
     preferred_language: str = ""
 
 
+_NOT_OPEN = Refusal(
+    _("Enrolment for this edition has not opened yet."), code="enrolment_not_open"
+)
+_CLOSED = Refusal(_("Enrolment for this edition is closed."), code="enrolment_closed")
+
+
 @dataclass(frozen=True)
-class EnrolmentResult:
+class EnrolmentResult(SignUpResult[Enrolment]):
     """The enrolment a submission led to; `created` is False for a repeat."""
 
-    enrolment: Enrolment
-    created: bool
+    @property
+    def enrolment(self) -> Enrolment:
+        return self.object
 
 
 def representative_normalise(
@@ -41,7 +54,7 @@ def representative_normalise(
     return replace(
         representative,
         name=name_normalise(representative.name, field="representatives"),
-        email=representative.email.strip().lower(),
+        email=email_normalise(representative.email),
         role=representative.role.strip(),
         preferred_language=representative.preferred_language or settings.LANGUAGE_CODE,
     )
@@ -49,15 +62,13 @@ def representative_normalise(
 
 def enrolment_window_validate(*, edition: Edition, now: datetime) -> None:
     """Refuse a submission outside the edition's enrolment window."""
-    if now < edition.enrolment_opens_at:
-        raise ValidationError(
-            _("Enrolment for this edition has not opened yet."),
-            code="enrolment_not_open",
-        )
-    if now >= edition.enrolment_closes_at:
-        raise ValidationError(
-            _("Enrolment for this edition is closed."), code="enrolment_closed"
-        )
+    window_open_validate(
+        now=now,
+        opens_at=edition.enrolment_opens_at,
+        not_open=_NOT_OPEN,
+        closes_at=edition.enrolment_closes_at,
+        closed=_CLOSED,
+    )
 
 
 def representatives_validate(

@@ -1,0 +1,78 @@
+"""Moderation of a forum's posts: flags by readers, hiding and restoring.
+
+Each is logged in Wagtail's audit log.
+"""
+
+from datetime import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ..enums import FlagReason
+from ..models import Post, PostFlag, Thread
+from .checks import member_check, moderator_check
+
+
+@transaction.atomic
+def post_flag(
+    *, post: Post, user: AbstractBaseUser, reason: str = FlagReason.OTHER
+) -> PostFlag:
+    """Report a post to the edition's facilitators; once per reader and post."""
+    member_check(user=user, edition=post.thread.edition)
+    if reason not in FlagReason.values:
+        raise ValidationError(_("Choose a reason."), code="invalid_reason")
+    if post.author_id == user.pk:
+        raise ValidationError(_("You cannot flag your own post."), code="own_post")
+    try:
+        with transaction.atomic():
+            flag = PostFlag.objects.create(post=post, user=user, reason=reason)
+    except IntegrityError as error:
+        raise ValidationError(
+            _("You have already flagged this post."), code="already_flagged"
+        ) from error
+    log(instance=post, action="forum.flag", user=user, data={"reason": reason})
+    return flag
+
+
+@transaction.atomic
+def post_hide(
+    *, post: Post, actor: AbstractBaseUser, now: datetime | None = None
+) -> Post:
+    """Hide a post from the edition's participants (it stays for moderators)."""
+    moderator_check(user=actor, edition=post.thread.edition)
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if post.is_hidden:
+        return post
+    post.is_hidden = True
+    post.hidden_at = now or timezone.now()
+    post.hidden_by = actor
+    post.save(update_fields=["is_hidden", "hidden_at", "hidden_by"])
+    Thread.objects.filter(pk=post.thread_id).update(reply_count=F("reply_count") - 1)
+    log(instance=post, action="forum.hide", user=actor, data={"thread": post.thread_id})
+    return post
+
+
+@transaction.atomic
+def post_restore(*, post: Post, actor: AbstractBaseUser) -> Post:
+    """Show a hidden post again."""
+    moderator_check(user=actor, edition=post.thread.edition)
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    if not post.is_hidden:
+        return post
+    post.is_hidden = False
+    post.hidden_at = None
+    post.hidden_by = None
+    post.save(update_fields=["is_hidden", "hidden_at", "hidden_by"])
+    Thread.objects.filter(pk=post.thread_id).update(reply_count=F("reply_count") + 1)
+    log(
+        instance=post,
+        action="forum.restore",
+        user=actor,
+        data={"thread": post.thread_id},
+    )
+    return post

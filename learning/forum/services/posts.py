@@ -1,0 +1,151 @@
+"""Writes of a forum's posts: replying and editing one's own post.
+
+A reply's followers are emailed through a task once the transaction commits.
+"""
+
+from datetime import datetime, timedelta
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learning.core import conf
+from learning.enrolments.membership import participant_get_for_user
+
+from ..models import Post, Thread
+from ..permissions import ForumPermissionDenied
+from ..selectors import forum_is_read_only, post_list_for_thread, thread_answer_before
+from ..tasks import forum_reply_email_send
+from .checks import member_check, open_check
+
+POST_MAX_LENGTH = 20_000
+
+
+def forum_edit_minutes() -> int:
+    """How long after writing a post its author may still change it."""
+    return conf.forum_edit_minutes()
+
+
+@transaction.atomic
+def post_create(
+    *,
+    thread: Thread,
+    author: AbstractBaseUser,
+    body: str,
+    quote: Post | None = None,
+    now: datetime | None = None,
+) -> Post:
+    """Reply in the thread; followers other than the author are emailed.
+
+    A finished edition's forum refuses it; a participant's answer written once
+    the thread's meeting has started is kept and marked late.
+    """
+    now = now or timezone.now()
+    member_check(user=author, edition=thread.edition)
+    thread = (
+        Thread.objects.select_for_update().select_related("edition").get(pk=thread.pk)
+    )
+    open_check(edition=thread.edition, now=now)
+    if thread.is_locked:
+        raise ValidationError(
+            _("This thread is locked: it takes no new posts."), code="thread_locked"
+        )
+    body = _body_validate(body)
+    if quote is not None and not (
+        quote.thread_id == thread.pk
+        and post_list_for_thread(user=author, thread=thread)
+        .filter(pk=quote.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            _("You can only quote a post of this thread that you can read."),
+            code="invalid_quote",
+        )
+    participant = participant_get_for_user(user=author, edition=thread.edition)
+    post = Post(
+        thread=thread,
+        author=author,
+        participant=participant,
+        quote=quote,
+        body_markdown=body,
+        created_at=now,
+        is_late=participant is not None and _after_meeting(thread=thread, now=now),
+    )
+    post.full_clean()
+    post.save()
+    Thread.objects.filter(pk=thread.pk).update(
+        reply_count=F("reply_count") + 1, last_activity_at=now
+    )
+    post_id = post.pk
+    transaction.on_commit(
+        lambda: forum_reply_email_send.enqueue(post_id=post_id), robust=True
+    )
+    return post
+
+
+@transaction.atomic
+def post_edit(
+    *, post: Post, actor: AbstractBaseUser, body: str, now: datetime | None = None
+) -> Post:
+    """Change one's own post within the edit window, while the thread is open."""
+    now = now or timezone.now()
+    if post.author_id != actor.pk:
+        raise ForumPermissionDenied(
+            _("Only the author can edit a post."), code="not_the_author"
+        )
+    member_check(user=actor, edition=post.thread.edition)
+    open_check(edition=post.thread.edition, now=now)
+    if post.thread.is_locked:
+        raise ValidationError(
+            _("This thread is locked: its posts can no longer change."),
+            code="thread_locked",
+        )
+    if now > post_edit_deadline(post=post):
+        raise ValidationError(
+            _("The time to edit this post has passed."), code="edit_window_closed"
+        )
+    if post.is_hidden:
+        raise ValidationError(_("A hidden post cannot be edited."), code="post_hidden")
+    post.body_markdown = _body_validate(body)
+    post.edited_at = now
+    post.full_clean()
+    post.save(update_fields=["body_markdown", "edited_at"])
+    return post
+
+
+def post_edit_deadline(*, post: Post) -> datetime:
+    """Until when the post's author may still edit it."""
+    return post.created_at + timedelta(minutes=forum_edit_minutes())
+
+
+def post_can_edit(*, post: Post, user: AbstractBaseUser, now: datetime) -> bool:
+    """Whether to offer the "edit" button (the service decides again on submit)."""
+    return (
+        post.author_id == user.pk
+        and not post.is_hidden
+        and not post.thread.is_locked
+        and now <= post_edit_deadline(post=post)
+        and not forum_is_read_only(edition=post.thread.edition, now=now)
+    )
+
+
+def _body_validate(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Write something first."), code="body_required")
+    if len(body) > POST_MAX_LENGTH:
+        raise ValidationError(
+            _("A post can have at most %(limit)d characters.")
+            % {"limit": POST_MAX_LENGTH},
+            code="body_too_long",
+        )
+    return body
+
+
+def _after_meeting(*, thread: Thread, now: datetime) -> bool:
+    """Whether the meeting the thread prepares has started (answers are late)."""
+    meeting = thread_answer_before(thread=thread)
+    return meeting is not None and now >= meeting.starts_at
