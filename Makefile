@@ -11,7 +11,7 @@ DEMO_PASSWORD ?= mutual-demo
 TEST_WORKERS ?= auto
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
-.PHONY: run install migrate demo worker test test-fast lint format check messages clean bench
+.PHONY: run install migrate demo worker clock test test-fast lint format check messages clean bench
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -31,13 +31,21 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo --password "$(DEMO_PASSWORD)"
 
-## run: create the virtualenv, migrate, load the bilingual demo site and serve it
+## run: create the virtualenv, migrate, load the bilingual demo site, then run the
+## site, the task worker and the clock together (Procfile.dev; Ctrl-C stops all three)
 run: demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Starting web (http://$(HOST):$(PORT)/), worker (background tasks) and clock (scheduled jobs)"
+	HOST=$(HOST) PATH="$(abspath $(BIN)):$$PATH" \
+		TASKS_BACKEND=$${TASKS_BACKEND:-django_tasks_db.DatabaseBackend} \
+		$(BIN)/honcho start --procfile Procfile.dev --port $(PORT)
 
 ## worker: run background tasks (emails, PDFs) queued with TASKS_BACKEND=django_tasks_db.DatabaseBackend
 worker: migrate
 	$(MANAGE) db_worker
+
+## clock: enqueue the scheduled jobs (publishing, webhook retries, digests...) when due
+clock: migrate
+	$(MANAGE) scheduling_clock
 
 ## test: the whole suite with the coverage floor (browser tests need chromium)
 test: install

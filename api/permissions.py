@@ -75,6 +75,23 @@ class SignedLinkWrite(BasePermission):
         return scopes is None or Scope.LEARNING_WRITE in scopes
 
 
+class OpenLearning(BasePermission):
+    """Learning actions that need no account (answering an event's invitation,
+    changing that answer with the link from its email): anyone; a key, when
+    given, must carry `learning:read` to read and `learning:write` to write
+    (else 403 `scope_missing`)."""
+
+    code = "scope_missing"
+
+    def has_permission(self, request, view):
+        scopes = request_scopes(request)
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            needed, self.message = Scope.LEARNING_READ, LearningRead.message
+        else:
+            needed, self.message = Scope.LEARNING_WRITE, LearningWrite.message
+        return scopes is None or needed in scopes
+
+
 class PersonLearning(BasePermission):
     """A person's own learning data (enrolments, forum, attendance): a signed-in
     person, never an app's key; reads need `learning:read`, writes

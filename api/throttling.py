@@ -40,3 +40,10 @@ class VerifyThrottle(AnonRateThrottle):
     """Certificate verification, per address (API_VERIFY_RATE)."""
 
     scope = "certificate_verify"
+
+
+class RsvpThrottle(AnonRateThrottle):
+    """Anonymous answers to events' invitations, per address (API_RSVP_RATE):
+    each one sends an email."""
+
+    scope = "event_rsvp"

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),
     path("editions/", include("learning.enrolments.urls")),
     path("info-sessions/", include("learning.infosessions.urls")),
+    path("events/", include("learning.events.urls")),
     path("accounts/", include("cms.users.urls")),
     path("my-programme/", include("learning.participants.urls")),
     path("forum/", include("learning.forum.urls")),

@@ -130,3 +130,31 @@ def pytest_collection_modifyitems(config, items):
         kwargs = dict(marker.kwargs) if marker is not None else {}
         kwargs.update(transaction=True, serialized_rollback=True)
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+# The demo site -------------------------------------------------------------------
+# load_demo takes tens of seconds; tests/demo_snapshot.py loads it once per test
+# process and puts a snapshot of it back (database and media files) for each test.
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshots():
+    import io
+
+    from django.core.management import call_command
+
+    from tests.demo_snapshot import DemoSnapshots
+
+    snapshots = DemoSnapshots(
+        load=lambda: call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    )
+    yield snapshots
+    snapshots.discard()
+
+
+@pytest.fixture
+def demo_site(transactional_db, _demo_snapshots):
+    """The demo site as `load_demo` builds it, in a transactional test (the live
+    server sees it). Whatever an earlier test changed in it is undone; whatever the
+    fixtures before this one wrote is gone, so request it first."""
+    _demo_snapshots.put_in_place()

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from .representation import (
     document_data,
     image_data,
+    page_link,
     rich_text_html,
     stream_data,
 )
@@ -39,6 +40,12 @@ class DocumentSerializer(serializers.Serializer):
     title = serializers.CharField()
     url = serializers.URLField()
     file_extension = serializers.CharField()
+
+
+class PageLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.URLField()
 
 
 class BlockSerializer(serializers.Serializer):
@@ -111,6 +118,11 @@ class ProgrammeSerializer(PageSerializer):
 class ProgrammeDetailSerializer(ProgrammeSerializer):
     certificate_rule = serializers.CharField()
     certificate_languages = serializers.CharField()
+    objectives_intro = serializers.CharField()
+    objectives = stream("objectives")
+    target_groups_intro = serializers.CharField()
+    # Each block's id names the group in every language (a registration stores it).
+    target_groups = stream("target_groups")
     philosophy = stream("philosophy")
     method = stream("method")
     preparation = stream("preparation")
@@ -204,6 +216,23 @@ class StandardPageSerializer(PageSerializer):
 
 class StandardPageDetailSerializer(StandardPageSerializer):
     body = stream("body")
+
+
+class LearningEventPageSerializer(PageSerializer):
+    introduction = serializers.CharField(help_text="The event's theme.")
+
+
+class LearningEventPageDetailSerializer(LearningEventPageSerializer):
+    objectives = stream("objectives")
+    key_questions = stream("key_questions")
+    body = stream("body")
+    background_documents = stream("background_documents")
+    learning_note = serializers.SerializerMethodField()
+
+    @extend_schema_field(PageLinkSerializer(allow_null=True))
+    def get_learning_note(self, page):
+        """The linked learning note while it is live; null otherwise."""
+        return page_link(page.learning_note, self.context["request"])
 
 
 class BreadcrumbSerializer(serializers.Serializer):

@@ -17,6 +17,7 @@ from cms.pages.models import StandardPage
 from cms.publications.models import PublicationPage, PublicationPageTopic
 from cms.videos.models import VideoPage
 from learning.catalogue.models import ModulePage, ProgrammePage, SessionTopicPage
+from learning.events.models import LearningEventPage
 
 from ..caching import cached_content
 from ..permissions import ContentRead
@@ -183,6 +184,20 @@ class SessionTopicViewSet(ContentViewSet):
     list_serializer_class = s.SessionTopicSerializer
     serializer_class = s.SessionTopicDetailSerializer
     filterset_class = content_filters.SessionTopicFilter
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
+)
+class LearningEventPageViewSet(ContentViewSet):
+    """Event pages' editorial content; their dates and RSVP state are at
+    /api/v1/events/."""
+
+    model = LearningEventPage
+    list_serializer_class = s.LearningEventPageSerializer
+    serializer_class = s.LearningEventPageDetailSerializer
+    filterset_class = content_filters.UnderProgrammeFilter
+    select = ("locale", "learning_note")
 
 
 @extend_schema_view(

@@ -1,5 +1,6 @@
-"""Public edition endpoints: editions with their status and places, their
-schedule in UTC, and calendars of their meetings (no join links).
+"""Public edition endpoints: editions with their status, places and location,
+their schedule in UTC (by module and by day), and calendars of their meetings
+(no join links).
 
 Who may call: anyone; a key must carry `learning:read`.
 """
@@ -30,6 +31,7 @@ from learning.editions.selectors import (
     edition_list_with_status,
     edition_places_left,
     edition_schedule,
+    edition_schedule_by_day,
 )
 
 from ..permissions import LearningRead
@@ -54,6 +56,26 @@ class ScheduleModuleSerializer(serializers.Serializer):
     meetings = PublicMeetingSerializer(many=True)
 
 
+class DayMeetingSerializer(PublicMeetingSerializer):
+    module = TitledSerializer(allow_null=True)
+
+
+class ScheduleDaySerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="The day in the edition's time zone.")
+    number = serializers.IntegerField(
+        allow_null=True, help_text="1 on the first day; null outside the dates."
+    )
+    meetings = DayMeetingSerializer(many=True)
+
+
+class LocationSerializer(serializers.Serializer):
+    online = serializers.BooleanField()
+    venue = serializers.CharField()
+    city = serializers.CharField()
+    country = serializers.CharField()
+    label = serializers.CharField(help_text="Online, or venue, city and country.")
+
+
 class EditionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -68,12 +90,14 @@ class EditionSerializer(serializers.Serializer):
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
     time_zone = serializers.CharField()
+    location = LocationSerializer()
     ics_url = serializers.URLField()
     url = serializers.URLField()
 
 
 class EditionDetailSerializer(EditionSerializer):
     schedule = ScheduleModuleSerializer(many=True)
+    days = ScheduleDaySerializer(many=True)
 
 
 def _absolute(request, name: str, **kwargs) -> str:
@@ -96,9 +120,39 @@ def _edition_data(edition, request, titles, now):
         "starts_on": edition.starts_on,
         "ends_on": edition.ends_on,
         "time_zone": edition.time_zone,
+        "location": {
+            "online": edition.is_online,
+            "venue": edition.venue,
+            "city": edition.city,
+            "country": edition.country,
+            "label": edition.location_label,
+        },
         "ics_url": _absolute(request, "api-v1:edition-calendar", id=edition.pk),
         "url": _absolute(request, "api-v1:edition-detail", pk=edition.pk),
     }
+
+
+def _meeting_data(meeting, titles, request):
+    topic = meeting.session_topic
+    title = meeting.display_title
+    if not meeting.title and topic is not None:
+        title = title_localized(page=topic, titles=titles)
+    return {
+        "id": meeting.pk,
+        "title": title,
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "session_topic": None
+        if topic is None
+        else {"id": topic.pk, "title": title_localized(page=topic, titles=titles)},
+        "ics_url": _absolute(request, "api-v1:meeting-calendar", id=meeting.pk),
+    }
+
+
+def _module_data(module, titles):
+    if module is None:
+        return None
+    return {"id": module.pk, "title": title_localized(page=module, titles=titles)}
 
 
 def _schedule_data(edition, request):
@@ -107,40 +161,43 @@ def _schedule_data(edition, request):
     meetings = [meeting for group in groups for meeting in group.meetings]
     pages += [m.session_topic for m in meetings if m.session_topic is not None]
     titles = titles_localized(pages=pages)
-
-    def meeting_data(meeting):
-        topic = meeting.session_topic
-        title = meeting.display_title
-        if not meeting.title and topic is not None:
-            title = title_localized(page=topic, titles=titles)
-        return {
-            "id": meeting.pk,
-            "title": title,
-            "starts_at": meeting.starts_at,
-            "ends_at": meeting.ends_at,
-            "session_topic": None
-            if topic is None
-            else {"id": topic.pk, "title": title_localized(page=topic, titles=titles)},
-            "ics_url": _absolute(request, "api-v1:meeting-calendar", id=meeting.pk),
-        }
-
     return [
         {
-            "module": None
-            if group.module is None
-            else {
-                "id": group.module.pk,
-                "title": title_localized(page=group.module, titles=titles),
-            },
-            "meetings": [meeting_data(meeting) for meeting in group.meetings],
+            "module": _module_data(group.module, titles),
+            "meetings": [_meeting_data(m, titles, request) for m in group.meetings],
         }
         for group in groups
     ]
 
 
+def _days_data(edition, request):
+    days = edition_schedule_by_day(edition=edition)
+    sessions = [session for day in days for session in day.sessions]
+    pages = [s.module for s in sessions if s.module is not None]
+    pages += [s.meeting.session_topic for s in sessions if s.meeting.session_topic]
+    titles = titles_localized(pages=pages)
+    return [
+        {
+            "date": day.day,
+            "number": day.number,
+            "meetings": [
+                {
+                    **_meeting_data(session.meeting, titles, request),
+                    "module": _module_data(session.module, titles),
+                }
+                for session in day.sessions
+            ],
+        }
+        for day in days
+    ]
+
+
 def _meeting_event(meeting: Meeting, title: str) -> CalendarEvent:
     """A meeting for a public calendar: no join link."""
-    return meeting.calendar_event(summary=f"{title} · {meeting.edition.label}")
+    edition = meeting.edition
+    return meeting.calendar_event(
+        summary=f"{title} · {edition.label}", location=edition.location_label
+    )
 
 
 def _calendar_response(body: bytes, filename: str) -> HttpResponse:
@@ -205,6 +262,7 @@ class EditionViewSet(viewsets.ReadOnlyModelViewSet):
         titles = titles_localized(pages=[edition.programme])
         data = _edition_data(edition, request, titles, timezone.now())
         data["schedule"] = _schedule_data(edition, request)
+        data["days"] = _days_data(edition, request)
         return Response(EditionDetailSerializer(data).data)
 
 

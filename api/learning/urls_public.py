@@ -1,10 +1,10 @@
-"""Public learning endpoints: editions, information sessions, enrolment,
-certificate verification."""
+"""Public learning endpoints: editions, information sessions, learning events
+and their RSVPs, enrolment, certificate verification."""
 
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from . import certificates, editions, enrolments, infosessions
+from . import certificates, editions, enrolments, events, infosessions
 
 router = SimpleRouter()
 router.register("editions", editions.EditionViewSet, basename="edition")
@@ -33,6 +33,14 @@ urlpatterns = [
         "info-sessions/<int:id>/registrations/",
         infosessions.RegistrationCreateView.as_view(),
         name="info-session-registrations",
+    ),
+    path("events/", events.EventListView.as_view(), name="events"),
+    path("events/<int:id>/", events.EventDetailView.as_view(), name="event"),
+    path("events/<int:id>/rsvps/", events.EventRsvpsView.as_view(), name="event-rsvps"),
+    path(
+        "event-rsvps/<str:token>/",
+        events.RsvpAnswerView.as_view(),
+        name="event-rsvp-answer",
     ),
     path(
         "editions/<int:id>/calendar.ics",

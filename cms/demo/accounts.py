@@ -31,6 +31,7 @@ COORDINATOR_PERMISSIONS = (
             ("enrolments", "enrolment"),
             ("infosessions", "infosession"),
             ("infosessions", "infosessionregistration"),
+            ("events", "event"),
             ("certificates", "certificate"),
             ("attendance", "attendance"),
         )
@@ -43,6 +44,9 @@ COORDINATOR_PERMISSIONS = (
     "forum.view_thread",
     "forum.view_post",
     "materials.view_sharedmaterial",
+    # Settings → Scheduled jobs: see the runs, and Run now.
+    "learning_scheduling.view_jobrun",
+    "learning_scheduling.add_jobrun",
 )
 FACILITATOR_PERMISSIONS = (
     "editions.view_edition",

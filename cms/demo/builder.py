@@ -13,7 +13,7 @@ from .translation import translate_object
 
 # Page chooser fields and blocks whose Spanish version should link to the Spanish
 # page; document fields whose Spanish version should use the Spanish file.
-PAGE_FIELDS = {"page", "hero_cta_page"}
+PAGE_FIELDS = {"page", "hero_cta_page", "learning_note"}
 DOCUMENT_FIELDS = {"document", "file"}
 
 

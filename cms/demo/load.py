@@ -9,9 +9,10 @@ from wagtail.models import Locale, Page
 
 from cms.translations.services import translation_roles_setup
 
-from . import accounts, catalogue, site, tree
+from . import accounts, catalogue, seminar_run, site, tree
 from . import attendance as demo_attendance
 from . import certificates as demo_certificates
+from . import events as demo_events
 from . import forum as demo_forum
 from . import learning as demo_learning
 from . import materials as demo_materials
@@ -52,6 +53,7 @@ class DemoLoader:
             Step(_("Home page content and navigation"), self.navigation),
             Step(_("Accounts and groups"), self.accounts),
             Step(_("Editions, meetings and enrolments"), self.editions),
+            Step(_("Learning events and their RSVPs"), self.events),
             Step(_("Forum threads and replies"), self.forum),
             Step(_("Shared materials and review marks"), self.materials),
             Step(_("Attendance of the past edition"), self.attendance),
@@ -116,6 +118,12 @@ class DemoLoader:
         programme = self.builder.refs.pages["programme-mlp"]
         created, reused = demo_learning.ensure_editions(programme=programme)
         self._count(created, reused)
+        seminar = self.builder.refs.pages["programme-seminar"]
+        self._count(*seminar_run.ensure_seminar_run(programme=seminar))
+
+    def events(self) -> None:
+        programme = self.builder.refs.pages["programme-eip"]
+        self._count(*demo_events.ensure_events(programme=programme))
 
     def forum(self) -> None:
         self._count(*demo_forum.ensure_forum())

@@ -32,10 +32,12 @@ INSTALLED_APPS = [
     "cms.navigation",
     "cms.demo",
     "learning.core",
+    "learning.scheduling",
     "learning.catalogue",
     "learning.editions",
     "learning.enrolments",
     "learning.infosessions",
+    "learning.events",
     "learning.notifications",
     "learning.participants",
     "learning.forum",
@@ -354,6 +356,8 @@ REST_FRAMEWORK = {
         "anon": env.str("API_ANON_RATE", default="600/hour"),
         "token_create": "10/hour",
         "certificate_verify": env.str("API_VERIFY_RATE", default="30/minute"),
+        # Anonymous RSVPs through the API, per address (each sends an email).
+        "event_rsvp": env.str("API_RSVP_RATE", default="30/hour"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
@@ -434,6 +438,8 @@ LOGGING = {
 
 # The learning plugin offers these page types as "materials to review".
 LEARNING_MATERIAL_PAGE_MODELS = ["publications.PublicationPage", "videos.VideoPage"]
+# An event's learning note is one of these page types.
+LEARNING_EVENT_NOTE_PAGE_MODELS = ["publications.PublicationPage"]
 LEARNING_CATALOGUE_PARENT_PAGE_MODELS = ["home.HomePage"]
 # Participants see a meeting's join link from this many minutes before it starts.
 LEARNING_JOIN_LINK_VISIBLE_MINUTES_BEFORE = 30
@@ -447,6 +453,19 @@ LEARNING_FORUM_EDIT_MINUTES = 30
 LEARNING_ATTENDANCE_PRESENT_SHARE = env.float(
     "LEARNING_ATTENDANCE_PRESENT_SHARE", default=0.5
 )
+# The clock (`manage.py scheduling_clock`) looks for due jobs this often (seconds).
+LEARNING_SCHEDULING_TICK_SECONDS = env.int("SCHEDULING_TICK_SECONDS", default=30)
+# Cron expressions that replace a scheduled job's default, by job name, e.g.
+# SCHEDULED_JOB_SCHEDULES="forum_digests=0 6 * * *;certificates_issue=30 1 * * *"
+# (a sixth field counts seconds: "* * * * * */10" is every ten seconds).
+LEARNING_SCHEDULED_JOB_SCHEDULES = {
+    name.strip(): cron.strip()
+    for name, _sep, cron in (
+        item.partition("=")
+        for item in env.str("SCHEDULED_JOB_SCHEDULES", default="").split(";")
+        if item.strip()
+    )
+}
 # The site's public address in certificates' QR codes (default: WAGTAILADMIN_BASE_URL).
 LEARNING_PUBLIC_BASE_URL = env.str("LEARNING_PUBLIC_BASE_URL", default="")
 # Mail domains shared by unrelated people (a regional provider, say), added to the

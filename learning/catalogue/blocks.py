@@ -156,3 +156,20 @@ class ForumQuestionsBlock(blocks.StreamBlock):
 
 class SubTopicsBlock(blocks.StreamBlock):
     sub_topic = blocks.CharBlock(label=_("Sub-topic"), icon="list-ul")
+
+
+# --- Programme: what participants achieve, and who it is for -----------------------
+
+
+class ObjectivesBlock(blocks.StreamBlock):
+    objective = blocks.TextBlock(label=_("Objective"), icon="tick-inverse")
+
+
+class TargetGroupsBlock(blocks.StreamBlock):
+    """Who a programme is for; each block's id names the group in every language."""
+
+    # A registration stores the block id, which translations through
+    # wagtail-localize keep (they copy the source's blocks and replace the text).
+    target_group = blocks.CharBlock(
+        label=_("Target group"), max_length=255, icon="group"
+    )

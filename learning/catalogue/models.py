@@ -13,10 +13,20 @@ from wagtail.search import index
 
 from learning.core import conf
 
-from .blocks import BodyBlock, ForumQuestionsBlock, MaterialsBlock, SubTopicsBlock
+from .blocks import (
+    BodyBlock,
+    ForumQuestionsBlock,
+    MaterialsBlock,
+    ObjectivesBlock,
+    SubTopicsBlock,
+    TargetGroupsBlock,
+)
 from .enums import CertificateLanguages, ProgrammeFormat
 from .fields import LanguageListField
 from .forms import ModulePageForm
+
+# The formats whose programmes are made of modules.
+MODULE_FORMATS = frozenset({ProgrammeFormat.ONLINE_SESSIONS, ProgrammeFormat.SEMINAR})
 
 
 def time_zone_choices():
@@ -68,6 +78,30 @@ class ProgrammePage(Page):
         default="UTC",
         help_text=_("The zone the programme plans its meetings in."),
     )
+    objectives_intro = models.CharField(
+        _("objectives lead-in"),
+        max_length=255,
+        blank=True,
+        help_text=_('E.g. "At the end of the seminar, participants will be able to:"'),
+    )
+    objectives = StreamField(
+        ObjectivesBlock(), blank=True, verbose_name=_("objectives")
+    )
+    target_groups_intro = models.CharField(
+        _("target participants lead-in"),
+        max_length=255,
+        blank=True,
+        help_text=_('E.g. "The seminar is designed for the following participants:"'),
+    )
+    target_groups = StreamField(
+        TargetGroupsBlock(),
+        blank=True,
+        verbose_name=_("target participants"),
+        help_text=_(
+            "Registrations record the group a person belongs to: reword a group "
+            "rather than delete it and add a new one."
+        ),
+    )
     philosophy = StreamField(BodyBlock(), blank=True, verbose_name=_("philosophy"))
     method = StreamField(BodyBlock(), blank=True, verbose_name=_("method"))
     preparation = StreamField(BodyBlock(), blank=True, verbose_name=_("preparation"))
@@ -103,6 +137,22 @@ class ProgrammePage(Page):
             ],
             heading=_("Format"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("objectives_intro"),
+                FieldPanel("objectives"),
+                FieldPanel("target_groups_intro"),
+                FieldPanel("target_groups"),
+            ],
+            heading=_("Objectives and target participants"),
+            # Every format may state them; a seminar's registration asks for
+            # one of its target groups.
+            help_text=_(
+                "Shown on the programme page when filled in. Seminars need "
+                "their target groups: people registering say which one they "
+                "belong to."
+            ),
+        ),
         FieldPanel("philosophy"),
         FieldPanel("method"),
         FieldPanel("preparation"),
@@ -120,6 +170,8 @@ class ProgrammePage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),
+        index.SearchField("objectives"),
+        index.SearchField("target_groups"),
         index.SearchField("philosophy"),
         index.SearchField("method"),
         index.SearchField("preparation"),
@@ -130,6 +182,10 @@ class ProgrammePage(Page):
         APIField("programme_format"),
         APIField("languages"),
         APIField("time_zone"),
+        APIField("objectives_intro"),
+        APIField("objectives"),
+        APIField("target_groups_intro"),
+        APIField("target_groups"),
         APIField("philosophy"),
         APIField("method"),
         APIField("preparation"),
@@ -141,7 +197,8 @@ class ProgrammePage(Page):
     ]
 
     parent_page_types = ["catalogue.ProgrammeIndexPage"]
-    subpage_types = ["catalogue.ModulePage"]
+    # Each format's pages say under which formats they may be created.
+    subpage_types = ["catalogue.ModulePage", "events.LearningEventPage"]
     template = "pages/programme_page.html"
 
     class Meta:
@@ -217,6 +274,13 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module page")
         verbose_name_plural = _("module pages")
+
+    @classmethod
+    def can_create_at(cls, parent: Page) -> bool:
+        # Modules belong to the formats that run a programme of modules.
+        return super().can_create_at(parent) and (
+            getattr(parent.specific, "programme_format", None) in MODULE_FORMATS
+        )
 
     @property
     def session_topics(self):

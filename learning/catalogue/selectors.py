@@ -1,9 +1,12 @@
 """Reads of the catalogue that the learning apps share."""
 
+from dataclasses import dataclass
 from typing import TypeVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -35,3 +38,39 @@ def module_list_for_programme(*, programme: ProgrammePage) -> QuerySet[ModulePag
     """The live modules of the programme's source page, in their order."""
     source = page_source_get(page=programme)
     return ModulePage.objects.child_of(source).live().order_by("module_number", "path")
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    """One target group: `id` is the same in every language, `name` is localised."""
+
+    id: str
+    name: str
+
+
+def programme_target_groups(*, programme: ProgrammePage) -> list[TargetGroup]:
+    """The source page's target groups, named as `programme` (any translation) does.
+
+    Callers: the programme page, the API and, later, a seminar's registration,
+    which stores a group's `id`. The source decides which groups exist, so a
+    translation that lacks a group still offers it, in the source's words.
+    """
+    source = page_source_get(page=programme)
+    names = {block.id: block.value for block in programme.target_groups}
+    return [
+        TargetGroup(id=block.id, name=names.get(block.id) or block.value)
+        for block in source.target_groups
+    ]
+
+
+def programme_target_group_get(
+    *, programme: ProgrammePage, group_id: str
+) -> TargetGroup:
+    """The programme's target group with this id (code `unknown_target_group`)."""
+    for group in programme_target_groups(programme=programme):
+        if group.id == group_id:
+            return group
+    raise ValidationError(
+        _("Choose one of the groups this programme is for."),
+        code="unknown_target_group",
+    )

@@ -50,6 +50,11 @@ def join_link_visible_minutes_before() -> int:
     )
 
 
+def event_note_page_models() -> list[str] | None:
+    """Page types an event's learning note may be (None: any page)."""
+    return _setting("EVENT_NOTE_PAGE_MODELS", None)
+
+
 def material_max_bytes() -> int:
     """The largest file a member may share."""
     return int(_setting("MATERIAL_MAX_BYTES", DEFAULT_MATERIAL_MAX_BYTES))

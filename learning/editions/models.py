@@ -84,6 +84,18 @@ class Edition(models.Model):
         choices=time_zone_choices,
         help_text=_("The zone dates are shown in; the programme's zone by default."),
     )
+    # Where the run takes place: chosen per run (a seminar travels), or online.
+    is_online = models.BooleanField(
+        _("online"), default=False, help_text=_("The edition meets online only.")
+    )
+    venue = models.CharField(
+        _("place"),
+        max_length=255,
+        blank=True,
+        help_text=_("The venue's name, e.g. a hotel or a training centre."),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -129,6 +141,14 @@ class Edition(models.Model):
                     "The minimum of representatives cannot exceed the maximum."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(is_online=False) | Q(venue="", city="", country=""),
+                name="edition_online_or_in_a_place",
+                violation_error_code="location_online_with_place",
+                violation_error_message=_(
+                    "An online edition has no place, city or country."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -141,6 +161,13 @@ class Edition(models.Model):
             return self.title
         # A date-made name is formatted on reading, so that each language has its own.
         return date_format(self.starts_on, "YEAR_MONTH_FORMAT")
+
+    @property
+    def location_label(self) -> str:
+        """The word "Online", or the place, city and country; empty when unknown."""
+        if self.is_online:
+            return str(_("Online"))
+        return ", ".join(part for part in (self.venue, self.city, self.country) if part)
 
     @property
     def zone(self) -> tzinfo:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import F, Q, QuerySet
@@ -23,6 +23,26 @@ class ScheduleModule:
 
     module: ModulePage | None
     meetings: list[Meeting] = field(default_factory=list)
+
+
+@dataclass
+class ScheduleSession:
+    """A meeting of a day, with the module above its session topic (or None)."""
+
+    meeting: Meeting
+    module: ModulePage | None
+
+
+@dataclass
+class ScheduleDay:
+    """The meetings of one day in the edition's time zone.
+
+    `number` counts the edition's days from 1 on `starts_on`; None outside its dates.
+    """
+
+    day: date
+    number: int | None
+    sessions: list[ScheduleSession] = field(default_factory=list)
 
 
 def edition_list_for_programme(*, programme: ProgrammePage) -> EditionQuerySet:
@@ -85,6 +105,31 @@ def edition_schedule(*, edition: Edition) -> list[ScheduleModule]:
         module = module_of.get(meeting.pk)
         groups[module.pk if module else None].meetings.append(meeting)
     return [group for group in groups.values() if group.meetings]
+
+
+def edition_schedule_by_day(*, edition: Edition) -> list[ScheduleDay]:
+    """The meetings grouped by day of the edition (its time zone), in time order.
+
+    Callers: a seminar's public schedule and the API's edition detail. The day is
+    the edition's own (the venue's), so "Day 2" is the same for every reader.
+    Two queries.
+    """
+    meetings = list(meeting_list_for_edition(edition=edition))
+    module_of = _modules_of(meetings)
+    days: dict[date, ScheduleDay] = {}
+    for meeting in meetings:
+        day = meeting.starts_at.astimezone(edition.zone).date()
+        if day not in days:
+            days[day] = ScheduleDay(day=day, number=_day_number(edition, day))
+        session = ScheduleSession(meeting=meeting, module=module_of.get(meeting.pk))
+        days[day].sessions.append(session)
+    return list(days.values())
+
+
+def _day_number(edition: Edition, day: date) -> int | None:
+    if edition.starts_on <= day <= edition.ends_on:
+        return (day - edition.starts_on).days + 1
+    return None
 
 
 def _modules_of(meetings: list[Meeting]) -> dict[int, ModulePage]:

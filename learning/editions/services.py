@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from learning.catalogue.enums import ProgrammeFormat
 from learning.catalogue.models import ProgrammePage, SessionTopicPage
 from learning.catalogue.selectors import page_source_get
 from learning.core.occurrence import OCCURRENCE_MAX_MINUTES, aware_validate
@@ -32,6 +33,10 @@ EDITION_UPDATABLE_FIELDS = frozenset(
         "max_representatives",
         "requires_approval",
         "time_zone",
+        "is_online",
+        "venue",
+        "city",
+        "country",
     }
 )
 MEETING_UPDATABLE_FIELDS = frozenset(
@@ -61,6 +66,10 @@ def edition_create(
     max_representatives: int = 3,
     requires_approval: bool = False,
     time_zone: str = "",
+    is_online: bool = False,
+    venue: str = "",
+    city: str = "",
+    country: str = "",
     actor: AbstractBaseUser | None = None,
 ) -> Edition:
     """Create an edition of the programme's default-language page."""
@@ -80,7 +89,12 @@ def edition_create(
         max_representatives=max_representatives,
         requires_approval=requires_approval,
         time_zone=time_zone or source.time_zone,
+        is_online=is_online,
+        venue=venue.strip(),
+        city=city.strip(),
+        country=country.strip(),
     )
+    _location_validate(edition=edition)
     edition.full_clean()
     edition.save()
     log(instance=edition, action="wagtail.create", user=actor)
@@ -102,6 +116,7 @@ def edition_update(
         for name, value in data.items():
             setattr(locked, name, value)
         _places_validate(edition=locked)
+        _location_validate(edition=locked)
         locked.full_clean()
         locked.save()
         log(instance=locked, action="wagtail.edit", user=actor)
@@ -209,6 +224,18 @@ def _places_validate(*, edition: Edition) -> None:
             _("%(taken)d organisations already hold a place."),
             code="places_below_taken",
             params={"taken": taken},
+        )
+
+
+def _location_validate(*, edition: Edition) -> None:
+    # A seminar travels: each run says where it meets, so people can decide to
+    # come. Other formats meet online and may leave it unsaid.
+    if edition.programme.programme_format != ProgrammeFormat.SEMINAR:
+        return
+    if not edition.is_online and not (edition.city and edition.country):
+        raise ValidationError(
+            _("Say where this seminar meets: a city and country, or online."),
+            code="location_required",
         )
 
 

@@ -47,6 +47,10 @@ EDITION_CREATE_FIELDS = (
     "max_representatives",
     "requires_approval",
     "time_zone",
+    "is_online",
+    "venue",
+    "city",
+    "country",
 )
 MEETING_CREATE_FIELDS = (
     "starts_at",
@@ -127,7 +131,19 @@ def _edition_panels() -> list[FieldPanel | MultiFieldPanel]:
             ],
             heading=_("Places"),
         ),
-        FieldPanel("time_zone"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_online"),
+                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("Location"),
+            help_text=_(
+                "A seminar needs a city and country, or online. Times are shown "
+                "in the edition's time zone: choose the venue's."
+            ),
+        ),
         FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
     ]
 

@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .enums import FlagReason
+from .enums import FlagReason, ThreadMode
+from .models import Thread
 from .services import POST_MAX_LENGTH
 
 
@@ -30,3 +31,17 @@ class PostEditForm(forms.Form):
 
 class FlagForm(forms.Form):
     reason = forms.ChoiceField(label=_("Reason"), choices=FlagReason.choices)
+
+
+class ThreadForm(forms.Form):
+    title = forms.CharField(
+        label=_("Question or topic"),
+        max_length=Thread._meta.get_field("title").max_length,
+        help_text=_("The thread's title, as its readers will see it."),
+    )
+    mode = forms.ChoiceField(
+        label=_("Mode"),
+        choices=ThreadMode.choices,
+        initial=ThreadMode.NORMAL,
+        widget=forms.RadioSelect,
+    )

@@ -152,6 +152,9 @@ class PostFlag(models.Model):
         _("reason"), max_length=20, choices=FlagReason.choices, default=FlagReason.OTHER
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Set when a moderator hides the post or dismisses its flags: the flag is kept
+    # (who reported what), but no longer waits in the moderation queue.
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("post flag")

@@ -6,6 +6,11 @@ app_name = "forum"
 
 urlpatterns = [
     path("<int:edition_id>/", views.forum_index, name="index"),
+    path(
+        "<int:edition_id>/threads/new/",
+        views.thread_create_view,
+        name="thread-create",
+    ),
     path("threads/<int:pk>/", views.thread_detail, name="thread"),
     path("threads/<int:pk>/reply/", views.post_reply, name="reply"),
     path("threads/<int:pk>/follow/", views.thread_follow_view, name="follow"),

@@ -17,6 +17,7 @@ CONTENT_URLS = [
     "/api/v1/programmes/",
     "/api/v1/modules/",
     "/api/v1/session-topics/",
+    "/api/v1/event-pages/",
     "/api/v1/publications/",
     "/api/v1/videos/",
     "/api/v1/standard-pages/",

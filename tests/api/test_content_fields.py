@@ -16,6 +16,7 @@ VIEWSETS = [
     views.ProgrammeViewSet,
     views.ModuleViewSet,
     views.SessionTopicViewSet,
+    views.LearningEventPageViewSet,
     views.PublicationViewSet,
     views.VideoViewSet,
     views.StandardPageViewSet,

@@ -18,6 +18,7 @@ from tests.api.roles import (
     REVOKED_KEY,
     caller,
 )
+from tests.factories.events import EventPageFactory
 from tests.factories.pages import (
     PublicationPageFactory,
     StandardPageFactory,
@@ -37,6 +38,8 @@ CONTENT_GETS = [
     "/api/v1/modules/{id}/",
     "/api/v1/session-topics/",
     "/api/v1/session-topics/{id}/",
+    "/api/v1/event-pages/",
+    "/api/v1/event-pages/{id}/",
     "/api/v1/publications/",
     "/api/v1/publications/{id}/",
     "/api/v1/videos/",
@@ -71,6 +74,7 @@ def content(catalogue, home_pages):
         "/api/v1/programmes/": catalogue.programme.pk,
         "/api/v1/modules/": catalogue.module.pk,
         "/api/v1/session-topics/": catalogue.topic.pk,
+        "/api/v1/event-pages/": EventPageFactory(parent__parent=catalogue.index).pk,
         "/api/v1/publications/": publication.pk,
         "/api/v1/videos/": video.pk,
         "/api/v1/standard-pages/": standard.pk,

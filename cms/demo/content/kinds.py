@@ -68,3 +68,28 @@ class Video:
     # One caption cue per line of the transcript, spread over the clip.
     cues: tuple[Text, ...]
     palette: str
+
+
+@dataclass(frozen=True)
+class BackgroundDocument:
+    """A document sent before a learning event, made as a PDF in each language."""
+
+    key: str
+    kind: str  # a choice of learning.events.blocks.BackgroundDocumentKind
+    title: Text
+    # (heading, paragraphs) pairs, in the order the document reads.
+    sections: tuple[tuple[Text, tuple[Text, ...]], ...]
+
+
+@dataclass(frozen=True)
+class LearningEvent:
+    key: str
+    title: Text
+    slug: Text
+    theme: Text
+    objectives: tuple[Text, ...]
+    key_questions: tuple[Text, ...]
+    body: RichText
+    documents: tuple[BackgroundDocument, ...]
+    # The key of the publication that gathers what the event learned.
+    learning_note: str | None = None

@@ -5,6 +5,7 @@ not the titles); each PDF and video says so on its first page or frame.
 """
 
 from ..bilingual import T, html, p
+from . import eip
 from .kinds import Publication, Topic, Video
 
 TOPICS = (
@@ -181,6 +182,8 @@ PUBLICATIONS = (
             ),
         ),
     ),
+    # The learning note an event of the Learning Events series links to.
+    eip.TRUST_NOTE,
 )
 
 VIDEO_INDEX = {

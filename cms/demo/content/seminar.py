@@ -3,7 +3,7 @@
 # Typographic apostrophes and dashes are wanted in the site's text.
 # ruff: noqa: RUF001
 
-from ..bilingual import T, html, ol, p
+from ..bilingual import T, p
 from .kinds import Module, Programme, SessionTopic
 
 GROUP_DISCUSSION = T(
@@ -333,80 +333,81 @@ MODULES = (
     ),
 )
 
+# The seed's objectives and target participants, as the programme's structured
+# fields: a registration records a target group by its block's id.
+OBJECTIVES_INTRO = T(
+    "At the end of the seminar, the participants will be able to:",
+    "Al finalizar el seminario, las personas participantes podrán:",
+)
+OBJECTIVES = (
+    T(
+        "Introduce dialogue technique in their own field of practice;",
+        "Introducir la técnica del diálogo en su propio ámbito de trabajo;",
+    ),
+    T(
+        "Share about the best practices of other countries or other regions that "
+        "they can replicate or adopt; and",
+        "Compartir buenas prácticas de otros países u otras regiones que puedan "
+        "replicar o adoptar; y",
+    ),
+    T(
+        "Forge partnership to be able to implement initiatives on migration and "
+        "development.",
+        "Construir alianzas para poner en marcha iniciativas sobre migración y "
+        "desarrollo.",
+    ),
+)
+TARGET_GROUPS_INTRO = T(
+    "The seminar is designed for the following participants:",
+    "El seminario está pensado para los siguientes participantes:",
+)
+TARGET_GROUPS = (
+    T(
+        "National, provincial, city and municipal government officials",
+        "Funcionarias y funcionarios de gobiernos nacionales, provinciales, de "
+        "ciudades y municipios",
+    ),
+    T(
+        "Heads or key personnel of various agencies, departments and offices of "
+        "provincial, city and municipal governments",
+        "Responsables o personal clave de organismos, departamentos y oficinas de "
+        "gobiernos provinciales, de ciudades y municipios",
+    ),
+    T(
+        "Members of Migration and Development Councils/Committees",
+        "Integrantes de consejos o comités de migración y desarrollo",
+    ),
+    T(
+        "Heads and personnel of Migration Resource Centers",
+        "Responsables y personal de centros de recursos para la migración",
+    ),
+    T(
+        "Focal persons of local government units on Migration and Development",
+        "Referentes de migración y desarrollo de los gobiernos locales",
+    ),
+    T(
+        "Officers of associations of diaspora, families of migrants and "
+        "organizations of migrant returnees",
+        "Representantes de asociaciones de la diáspora, de familias de migrantes y "
+        "de organizaciones de migrantes retornados",
+    ),
+    T(
+        "Interested representatives of agencies and institutions in the academe, "
+        "NGOs, church, and business communities",
+        "Representantes interesados de organismos e instituciones del ámbito "
+        "académico, ONG, iglesias y el sector empresarial",
+    ),
+)
+
+# Each run has its own place (see cms/demo/seminar_run.py); the page says who hosts.
 BODY = (
-    ("heading", T("Seminar objectives", "Objetivos del seminario")),
-    html(
-        p(
-            "At the end of the seminar, the participants will be able to:",
-            "Al finalizar el seminario, las personas participantes podrán:",
-        ),
-        ol(
-            T(
-                "Introduce dialogue technique in their own field of practice;",
-                "Introducir la técnica del diálogo en su propio ámbito de trabajo;",
-            ),
-            T(
-                "Share about the best practices of other countries or other regions "
-                "that they can replicate or adopt; and",
-                "Compartir buenas prácticas de otros países u otras regiones que "
-                "puedan replicar o adoptar; y",
-            ),
-            T(
-                "Forge partnership to be able to implement initiatives on migration "
-                "and development.",
-                "Construir alianzas para poner en marcha iniciativas sobre migración "
-                "y desarrollo.",
-            ),
-        ),
-    ),
-    ("heading", T("Target participants", "Participantes")),
-    html(
-        p(
-            "The seminar is designed for the following participants:",
-            "El seminario está pensado para los siguientes participantes:",
-        ),
-        ol(
-            T(
-                "National, provincial, city and municipal government officials",
-                "Funcionarias y funcionarios de gobiernos nacionales, provinciales, "
-                "de ciudades y municipios",
-            ),
-            T(
-                "Heads or key personnel of various agencies, departments and offices "
-                "of provincial, city and municipal governments",
-                "Responsables o personal clave de organismos, departamentos y "
-                "oficinas de gobiernos provinciales, de ciudades y municipios",
-            ),
-            T(
-                "Members of Migration and Development Councils/Committees",
-                "Integrantes de consejos o comités de migración y desarrollo",
-            ),
-            T(
-                "Heads and personnel of Migration Resource Centers",
-                "Responsables y personal de centros de recursos para la migración",
-            ),
-            T(
-                "Focal persons of local government units on Migration and Development",
-                "Referentes de migración y desarrollo de los gobiernos locales",
-            ),
-            T(
-                "Officers of associations of diaspora, families of migrants and "
-                "organizations of migrant returnees",
-                "Representantes de asociaciones de la diáspora, de familias de "
-                "migrantes y de organizaciones de migrantes retornados",
-            ),
-            T(
-                "Interested representatives of agencies and institutions in the "
-                "academe, NGOs, church, and business communities",
-                "Representantes interesados de organismos e instituciones del ámbito "
-                "académico, ONG, iglesias y el sector empresarial",
-            ),
-        ),
-    ),
-    ("heading", T("Location", "Lugar")),
+    ("heading", T("Hosting a seminar", "Organizar un seminario")),
     p(
-        "Any country interested to conduct peer to peer learning.",
-        "Cualquier país interesado en realizar un aprendizaje entre pares.",
+        "Any country interested to conduct peer to peer learning can host the "
+        "seminar; each run meets in the place its hosts choose.",
+        "Cualquier país interesado en realizar un aprendizaje entre pares puede "
+        "organizar el seminario; cada edición se reúne en el lugar que eligen "
+        "sus anfitriones.",
     ),
 )
 
@@ -434,6 +435,10 @@ SEMINAR = Programme(
         "programme_format": "seminar",
         "languages": ["en", "es"],
         "time_zone": "UTC",
+        "objectives_intro": OBJECTIVES_INTRO,
+        "objectives": [("objective", text) for text in OBJECTIVES],
+        "target_groups_intro": TARGET_GROUPS_INTRO,
+        "target_groups": [("target_group", text) for text in TARGET_GROUPS],
     },
     modules=MODULES,
     deck_per_module=False,

@@ -408,7 +408,7 @@ FOOTER_TEXT = p(
 )
 # Menu links show their page's title, so they need no label of their own.
 MAIN_MENU = (
-    ("programmes", ("programme-mlp", "programme-seminar")),
+    ("programmes", ("programme-mlp", "programme-seminar", "programme-eip")),
     ("publications", ()),
     ("videos", ()),
     ("about", ()),

@@ -18,7 +18,7 @@ from wagtail.models import Collection
 
 from ..bilingual import T, Text
 from ..catalogue import decks
-from ..content import library
+from ..content import eip, library
 from . import pdfs
 from .images import Scene, jpeg
 from .video import SECONDS, title_card_webm, webvtt
@@ -62,6 +62,7 @@ class MediaLibrary:
         self.build_publications()
         self.build_decks()
         self.build_videos()
+        self.build_event_documents()
 
     # --- get or create ----------------------------------------------------------------
 
@@ -151,6 +152,21 @@ class MediaLibrary:
             # The Spanish translations of pages link the Spanish presentation.
             self.builder.spanish_documents[english.pk] = spanish.pk
 
+    def build_event_documents(self) -> None:
+        documents = {doc.key: doc for event in eip.EVENTS for doc in event.documents}
+        for document in documents.values():
+            english, spanish = (
+                self.document(
+                    f"{document.key}-{language}",
+                    document.title.in_language(language),
+                    f"{document.key}-{language}.pdf",
+                    partial(_background_pdf, document, language),
+                )
+                for language in ("en", "es")
+            )
+            # The Spanish event pages offer the Spanish version.
+            self.builder.spanish_documents[english.pk] = spanish.pk
+
     def build_videos(self) -> None:
         for video in library.VIDEOS:
             scene = Scene(video.palette, _seed(video.key))
@@ -191,6 +207,18 @@ def _deck_pdf(deck, language: str) -> bytes:
         slides=[
             (heading.in_language(language), [b.in_language(language) for b in bullets])
             for heading, bullets in deck.slides
+        ],
+        language=language,
+    )
+
+
+def _background_pdf(document, language: str) -> bytes:
+    return pdfs.background_pdf(
+        title=document.title.in_language(language),
+        publisher=eip.PLATFORM.in_language(language),
+        sections=[
+            (heading.in_language(language), [t.in_language(language) for t in texts])
+            for heading, texts in document.sections
         ],
         language=language,
     )

@@ -92,7 +92,11 @@ def publication_pdf(
                 f"<b>{labels['authors']}:</b> {', '.join(authors)}", styles["meta"]
             ),
             Paragraph(f"<b>{labels['year']}:</b> {year}", styles["meta"]),
-            Paragraph(f"<b>{labels['topics']}:</b> {topic_names}", styles["meta"]),
+            *(
+                [Paragraph(f"<b>{labels['topics']}:</b> {topic_names}", styles["meta"])]
+                if topics
+                else []
+            ),
             Spacer(1, 8 * mm),
             *(
                 Paragraph(text, styles["body"])
@@ -131,6 +135,60 @@ def publication_pdf(
         title=title.en,
         author=", ".join(authors),
         subject=BAND.en,
+    )
+    doc.build(story, onFirstPage=band, onLaterPages=band)
+    return buffer.getvalue()
+
+
+BACKGROUND_BAND = T(
+    "Background document · Demo sample",
+    "Documento de referencia · Ejemplo de demostración",
+)
+
+
+def background_pdf(
+    *,
+    title: str,
+    publisher: str,
+    sections: Sequence[tuple[str, Sequence[str]]],
+    language: str,
+) -> bytes:
+    """One A4 page in one language: a learning event's agenda, draft or report."""
+    styles = _styles()
+    story = [Paragraph(title, styles["title"])]
+    for heading, paragraphs in sections:
+        story.append(Paragraph(f"<b>{heading}</b>", styles["body"]))
+        story += [Paragraph(text, styles["body"]) for text in paragraphs]
+    story += [
+        Spacer(1, 6 * mm),
+        Paragraph(DEMO_NOTE.in_language(language), styles["note"]),
+    ]
+
+    def band(canvas: Canvas, doc) -> None:
+        width, height = A4
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, height - 22 * mm, width, 22 * mm, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(20 * mm, height - 13 * mm, publisher)
+        canvas.setFont("Helvetica", 9)
+        canvas.drawRightString(
+            width - 20 * mm, height - 13 * mm, BACKGROUND_BAND.in_language(language)
+        )
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        topMargin=38 * mm,
+        bottomMargin=22 * mm,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        title=title,
+        author=publisher,
+        lang=language,
     )
     doc.build(story, onFirstPage=band, onLaterPages=band)
     return buffer.getvalue()

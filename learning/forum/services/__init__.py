@@ -7,7 +7,7 @@ commits.
 """
 
 from .digests import forum_digest_send
-from .moderation import post_flag, post_hide, post_restore
+from .moderation import post_flag, post_flags_dismiss, post_hide, post_restore
 from .posts import (
     POST_MAX_LENGTH,
     forum_edit_minutes,
@@ -35,6 +35,7 @@ __all__ = [
     "post_edit",
     "post_edit_deadline",
     "post_flag",
+    "post_flags_dismiss",
     "post_hide",
     "post_restore",
     "thread_create",

@@ -1,6 +1,7 @@
-"""Moderation of a forum's posts: flags by readers, hiding and restoring.
+"""Moderation of a forum's posts: flags by readers, hiding, restoring, dismissing.
 
-Each is logged in Wagtail's audit log.
+Each is logged in Wagtail's audit log with its actor. Hiding a post or dismissing
+its flags reviews them: they leave the moderation queue (see selectors).
 """
 
 from datetime import datetime
@@ -53,7 +54,13 @@ def post_hide(
     post.hidden_by = actor
     post.save(update_fields=["is_hidden", "hidden_at", "hidden_by"])
     Thread.objects.filter(pk=post.thread_id).update(reply_count=F("reply_count") - 1)
-    log(instance=post, action="forum.hide", user=actor, data={"thread": post.thread_id})
+    reviewed = _flags_review(post=post, now=post.hidden_at)
+    log(
+        instance=post,
+        action="forum.hide",
+        user=actor,
+        data={"thread": post.thread_id, "flags_reviewed": reviewed},
+    )
     return post
 
 
@@ -76,3 +83,31 @@ def post_restore(*, post: Post, actor: AbstractBaseUser) -> Post:
         data={"thread": post.thread_id},
     )
     return post
+
+
+@transaction.atomic
+def post_flags_dismiss(
+    *, post: Post, actor: AbstractBaseUser, now: datetime | None = None
+) -> int:
+    """Close the post's waiting flags, leaving it as it is; returns how many.
+
+    Flags stay stored (who reported what); a reader who flagged the post cannot
+    flag it again. Dismissing a post with no waiting flag changes nothing.
+    """
+    moderator_check(user=actor, edition=post.thread.edition)
+    post = Post.objects.select_for_update().get(pk=post.pk)
+    reviewed = _flags_review(post=post, now=now or timezone.now())
+    if reviewed:
+        log(
+            instance=post,
+            action="forum.dismiss",
+            user=actor,
+            data={"thread": post.thread_id, "flags_reviewed": reviewed},
+        )
+    return reviewed
+
+
+def _flags_review(*, post: Post, now: datetime | None) -> int:
+    return PostFlag.objects.filter(post=post, reviewed_at__isnull=True).update(
+        reviewed_at=now or timezone.now()
+    )

@@ -57,6 +57,7 @@ def thread_ensure_for_edition(*, edition: Edition, now: datetime | None = None) 
     return len(missing)
 
 
+@transaction.atomic
 def thread_create(
     *,
     edition: Edition,
@@ -64,17 +65,24 @@ def thread_create(
     actor: AbstractBaseUser,
     mode: str = ThreadMode.NORMAL,
 ) -> Thread:
-    """Open a free discussion in the edition (facilitators and coordinators)."""
+    """Open a free-standing discussion in the edition, on no session topic.
+
+    Only the edition's facilitators and coordinators may, while it has not
+    finished; logged with its author.
+    """
     moderator_check(user=actor, edition=edition)
     open_check(edition=edition, now=timezone.now())
-    title = title.strip()
+    title = (title or "").strip()
     if not title:
         raise ValidationError(_("Give the thread a title."), code="title_required")
+    if mode not in ThreadMode.values:
+        raise ValidationError(_("Unknown thread mode."), code="invalid_mode")
     thread = Thread(
         edition=edition, title=title, mode=mode, last_activity_at=timezone.now()
     )
     thread.full_clean()
     thread.save()
+    log(instance=thread, action="wagtail.create", user=actor)
     return thread
 
 

@@ -3,12 +3,15 @@
 Every page needs a signed-in user (others go to the sign-in page). Non-members of
 the edition get a 404, so they cannot tell it from one that does not exist. Every
 change is a POST with a CSRF token; moderation (pin, lock, mode, hide, restore)
-is for the edition's facilitators and coordinators, which the services enforce.
+and opening a free-standing thread are for the edition's facilitators and
+coordinators, which the services enforce. One-click actions share one view
+(actions.ForumActionView).
 """
 
 from .moderation import (
     post_hide_view,
     post_restore_view,
+    thread_create_view,
     thread_lock_view,
     thread_mode_view,
     thread_pin_view,
@@ -29,6 +32,7 @@ __all__ = [
     "post_hide_view",
     "post_reply",
     "post_restore_view",
+    "thread_create_view",
     "thread_detail",
     "thread_follow_view",
     "thread_lock_view",

@@ -1,12 +1,8 @@
 """What the forum pages share: lookups scoped by membership (404), URLs, messages."""
 
-from collections.abc import Callable
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import translation
 
@@ -62,29 +58,3 @@ def _post_back_url(request: HttpRequest, post: Post) -> str:
     return _thread_url(
         post.thread_id, cursor=post_cursor_at(post=post), anchor=f"post-{post.pk}"
     )
-
-
-def _thread_action(
-    request: HttpRequest, pk: int, action: Callable[[Thread], Any], done: str
-) -> HttpResponse:
-    thread = _thread_get(request, pk)
-    try:
-        action(thread)
-    except ValidationError as error:
-        _errors_show(request, error)
-    else:
-        messages.success(request, done)
-    return redirect(_thread_url(thread.pk))
-
-
-def _post_action(
-    request: HttpRequest, pk: int, action: Callable[[Post], Any], done: str
-) -> HttpResponse:
-    post = _post_get(request, pk)
-    action(post)
-    messages.success(request, done)
-    return redirect(_post_back_url(request, post))
-
-
-def _flag_on(request: HttpRequest) -> bool:
-    return request.POST.get("value", "1") != "0"

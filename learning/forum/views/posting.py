@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,9 +15,7 @@ from learning.core.forms import form_errors_add
 
 from ..forms import FlagForm, PostEditForm, PostForm
 from ..models import Post
-from ..selectors import (
-    post_cursor_at,
-)
+from ..selectors import post_cursor_at, thread_views
 from ..services import (
     post_can_edit,
     post_create,
@@ -25,11 +24,12 @@ from ..services import (
     thread_follow,
     thread_unfollow,
 )
+from .actions import ForumActionView, message
 from .base import (
     _errors_show,
+    _language,
     _post_back_url,
     _post_get,
-    _thread_action,
     _thread_get,
     _thread_url,
 )
@@ -102,7 +102,15 @@ def post_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "learning/forum/post_edit.html",
-        {"post": post, "thread": post.thread, "form": form},
+        {
+            "post": post,
+            "thread": post.thread,
+            # The question in the reader's language, as on the thread's page.
+            "thread_title": thread_views(threads=[post.thread], language=_language())[
+                0
+            ].title,
+            "form": form,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -127,31 +135,21 @@ def post_flag_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_post_back_url(request, post))
 
 
-@login_required
-@require_POST
-def thread_follow_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """Get the thread's new replies by email.
+class MemberActionView(ForumActionView):
+    """Follow or unfollow a thread, then go back to it.
 
     Access: signed-in members of the thread's edition (404 for others); POST.
     """
-    return _thread_action(
-        request,
-        pk,
-        lambda thread: thread_follow(thread=thread, user=request.user),
-        _("You will get new replies by email."),
-    )
+
+    lookup = staticmethod(_thread_get)
+    back = staticmethod(lambda request, thread: _thread_url(thread.pk))
 
 
-@login_required
-@require_POST
-def thread_unfollow_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """Stop getting the thread's replies by email.
-
-    Access: signed-in members of the thread's edition (404 for others); POST.
-    """
-    return _thread_action(
-        request,
-        pk,
-        lambda thread: thread_unfollow(thread=thread, user=request.user),
-        _("You will no longer get replies by email."),
-    )
+thread_follow_view = MemberActionView.as_view(
+    act=lambda request, thread: thread_follow(thread=thread, user=request.user),
+    done=message(gettext_lazy("You will get new replies by email.")),
+)
+thread_unfollow_view = MemberActionView.as_view(
+    act=lambda request, thread: thread_unfollow(thread=thread, user=request.user),
+    done=message(gettext_lazy("You will no longer get replies by email.")),
+)

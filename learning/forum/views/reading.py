@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from learning.editions.models import Edition
 from learning.participants.selectors import participant_time_zone
 
 from ..enums import ThreadMode
-from ..forms import FlagForm, PostForm
+from ..forms import FlagForm, PostForm, ThreadForm
 from ..models import Post, Thread
 from ..permissions import forum_can_moderate
 from ..rendering import markdown_quote
@@ -44,6 +45,16 @@ def forum_index(request: HttpRequest, edition_id: int) -> HttpResponse:
     # Threads open lazily here: questions are added to session topic pages after
     # meetings are planned, and this keeps both in step (idempotent, 3 queries).
     thread_ensure_for_edition(edition=edition)
+    return _index_render(request, edition, thread_form=ThreadForm())
+
+
+def _index_render(
+    request: HttpRequest,
+    edition: Edition,
+    *,
+    thread_form: ThreadForm,
+    status: int = 200,
+) -> HttpResponse:
     page = thread_page_for_user(
         user=request.user,
         edition=edition,
@@ -59,7 +70,9 @@ def forum_index(request: HttpRequest, edition_id: int) -> HttpResponse:
             "time_zone": participant_time_zone(user=request.user, edition=edition),
             "can_moderate": forum_can_moderate(user=request.user, edition=edition),
             "is_read_only": forum_is_read_only(edition=edition),
+            "thread_form": thread_form,
         },
+        status=status,
     )
 
 

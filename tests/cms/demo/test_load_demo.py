@@ -21,6 +21,7 @@ from cms.core.models import SiteSettings
 from cms.demo.accounts import ACCOUNTS
 from cms.demo.bilingual import RichText, T, spanish_strings
 from cms.demo.load import DemoLoader
+from cms.demo.seminar_run import SLUG as SEMINAR_RUN_SLUG
 from cms.demo.translation import MissingSpanishError, translate_object
 from cms.home.models import HomePage
 from cms.navigation.models import Footer, MainMenu
@@ -29,6 +30,8 @@ from cms.publications.models import PublicationPage, Topic
 from cms.testimonials import models as testimonials
 from cms.videos.models import VideoPage
 from learning.catalogue.models import ModulePage, ProgrammePage, SessionTopicPage
+from learning.editions.models import Edition
+from learning.editions.selectors import edition_schedule_by_day
 
 pytestmark = pytest.mark.django_db
 
@@ -111,8 +114,8 @@ def test_the_default_site_has_an_english_home_page_as_root(english_home, english
 
 def test_a_second_run_duplicates_nothing(demo):
     assert demo.second_counts == demo.first_counts
-    # The tree root, then 49 pages in English and 49 in Spanish.
-    assert demo.first_counts["Page"] == 1 + 2 * 49
+    # The tree root, then 53 pages in English and 53 in Spanish.
+    assert demo.first_counts["Page"] == 1 + 2 * 53
 
 
 def test_a_second_run_reports_every_step_up_to_date(demo):
@@ -188,7 +191,6 @@ def test_the_seminar_has_six_modules_of_one_session_topic(english):
 
     assert modules.count() == 6
     assert all(SessionTopicPage.objects.child_of(m).count() == 1 for m in modules)
-    assert "Target participants" in str(seminar.body)
 
 
 @pytest.mark.parametrize("code", ["en", "es"])
@@ -392,3 +394,62 @@ def test_demo_pages_are_in_the_search_index(spanish):
         page.url.startswith("/es/programas/programa-de-aprendizaje-mutuo/")
         for page in results
     )
+
+
+def test_the_seminar_states_the_seeds_objectives_and_target_groups(english, spanish):
+    seminar = ProgrammePage.objects.get(locale=english, programme_format="seminar")
+    seminar_es = seminar.get_translation(spanish)
+
+    assert seminar.objectives_intro == (
+        "At the end of the seminar, the participants will be able to:"
+    )
+    assert seminar.objectives[0].value == (
+        "Introduce dialogue technique in their own field of practice;"
+    )
+    assert len(seminar.objectives) == 3
+    assert len(seminar.target_groups) == 7
+    assert seminar.target_groups[2].value == (
+        "Members of Migration and Development Councils/Committees"
+    )
+    assert seminar_es.target_groups_intro.startswith("El seminario está pensado")
+    # The Spanish groups are the same groups: a registration stores the id.
+    assert [b.id for b in seminar_es.target_groups] == [
+        b.id for b in seminar.target_groups
+    ]
+    assert seminar_es.target_groups[2].value.startswith("Integrantes de consejos")
+
+
+def test_the_seminar_has_a_run_in_a_place_over_three_days(english):
+    seminar = ProgrammePage.objects.get(locale=english, programme_format="seminar")
+    run = Edition.objects.get(programme=seminar, slug=SEMINAR_RUN_SLUG)
+    days = edition_schedule_by_day(edition=run)
+
+    assert run.location_label == ("Bayanihan Training Centre, Cebu City, Philippines")
+    assert [day.number for day in days] == [1, 2, 3]
+    assert [len(day.sessions) for day in days] == [2, 2, 2]
+    modules = [s.module.module_number for day in days for s in day.sessions]
+    assert modules == [1, 2, 3, 4, 5, 6]
+    first = days[0].sessions[0].meeting.starts_at.astimezone(run.zone)
+    assert (first.hour, first.minute) == (9, 0)
+
+
+@pytest.mark.parametrize(
+    ("code", "heading", "group"),
+    [
+        ("en", "Day 2 · ", "Heads and personnel of Migration Resource Centers"),
+        ("es", "Día 2 · ", "Responsables y personal de centros de recursos"),
+    ],
+)
+def test_the_seminar_page_shows_its_days_and_groups_in_each_language(
+    client, english, code, heading, group
+):
+    seminar = ProgrammePage.objects.get(locale=english, programme_format="seminar")
+    page = seminar.get_translation(Locale.objects.get(language_code=code))
+
+    html = client.get(page.url).content.decode()
+
+    assert heading in html
+    assert group in html
+    assert "Cebu City" in html
+    # A seminar's people register one by one: no organisation enrolment here.
+    assert "/enrol/" not in html

@@ -1,8 +1,9 @@
 """Reads of an edition's forum, every one scoped by membership.
 
-Callers: the forum's site views (views.py), the digest command and, later, the
-API. A user who is not a member of a thread's edition gets `DoesNotExist` (the
-views turn it into a 404), so nobody can confirm another edition's threads.
+Callers: the forum's site views (views/), the digest command, the API and the
+moderation queue's reads (.moderation). A user who is not a member of a
+thread's edition gets `DoesNotExist` (the views turn it into a 404), so nobody
+can confirm another edition's threads.
 """
 
 from dataclasses import dataclass
@@ -27,9 +28,9 @@ from learning.editions.models import Edition, Meeting
 from learning.editions.selectors import edition_status_compute
 from learning.enrolments.membership import edition_list_for_member
 
-from .enums import ThreadMode
-from .models import Post, Thread, ThreadFollow
-from .permissions import forum_can_moderate
+from ..enums import ThreadMode
+from ..models import Post, Thread, ThreadFollow
+from ..permissions import forum_can_moderate
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,236 @@
+"""Learning events: a page for each event (translatable), its date and RSVPs (data)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from learning.catalogue.blocks import BodyBlock
+from learning.catalogue.enums import ProgrammeFormat
+from learning.catalogue.fields import delivery_language_choices
+from learning.catalogue.models import time_zone_choices
+from learning.core import conf
+from learning.core.occurrence import DatedOccurrence, duration_field
+
+from .blocks import BackgroundDocumentsBlock, KeyQuestionsBlock, ObjectivesBlock
+
+
+class LearningEventPage(Page):
+    """One event of a programme's series: its theme, questions and documents."""
+
+    introduction = models.TextField(
+        _("theme"), blank=True, help_text=_("What the event is about, in a few lines.")
+    )
+    objectives = StreamField(
+        ObjectivesBlock(), blank=True, verbose_name=_("objectives")
+    )
+    key_questions = StreamField(
+        KeyQuestionsBlock(), blank=True, verbose_name=_("key questions")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("more"))
+    background_documents = StreamField(
+        BackgroundDocumentsBlock(),
+        blank=True,
+        verbose_name=_("background documents"),
+        help_text=_("Sent to the people attending and listed on the page."),
+    )
+    learning_note = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("learning note"),
+        help_text=_(
+            "The publication that gathers what the event learned. When it is live, "
+            "everyone who attended is told once."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("objectives"),
+        FieldPanel("key_questions"),
+        FieldPanel("body"),
+        FieldPanel("background_documents"),
+        PageChooserPanel("learning_note", page_type=conf.event_note_page_models()),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("objectives"),
+        index.SearchField("key_questions"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("introduction"),
+        APIField("objectives"),
+        APIField("key_questions"),
+        APIField("body"),
+        APIField("background_documents"),
+        APIField("learning_note"),
+    ]
+
+    parent_page_types = ["catalogue.ProgrammePage"]
+    subpage_types: list[str] = []
+    template = "pages/learning_event_page.html"
+
+    class Meta:
+        verbose_name = _("learning event page")
+        verbose_name_plural = _("learning event pages")
+
+    @classmethod
+    def can_create_at(cls, parent: Page) -> bool:
+        # Only a programme run as a series of events offers event pages.
+        return super().can_create_at(parent) and (
+            getattr(parent.specific, "programme_format", None)
+            == ProgrammeFormat.EVENT_SERIES
+        )
+
+    def background_documents_to_send(self) -> list[Any]:
+        """The values of the background-document blocks that hold a document."""
+        return [
+            block.value
+            for block in self.background_documents
+            if block.value.get("document") is not None
+        ]
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def with_rsvp_counts(self) -> "EventQuerySet":
+        """Annotate `attending_count` and `not_attending_count` in the same query."""
+        return self.annotate(
+            attending_count=models.Count(
+                "rsvps", filter=models.Q(rsvps__attending=True)
+            ),
+            not_attending_count=models.Count(
+                "rsvps", filter=models.Q(rsvps__attending=False)
+            ),
+        )
+
+
+class Event(DatedOccurrence):
+    """When a learning event happens, until when people RSVP, and its link."""
+
+    page = models.OneToOneField(
+        LearningEventPage,
+        on_delete=models.PROTECT,
+        related_name="occurrence",
+        verbose_name=_("event page"),
+        help_text=_("The event's page in the default language."),
+    )
+    duration_minutes = duration_field(default=90)
+    time_zone = models.CharField(
+        _("organiser's time zone"),
+        max_length=64,
+        choices=time_zone_choices,
+        default="UTC",
+        help_text=_("The RSVP deadline is set and announced in this zone."),
+    )
+    rsvp_closes_at = models.DateTimeField(
+        _("RSVP deadline"),
+        help_text=_("People confirm or decline until this moment."),
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty when any number of people may attend."),
+    )
+    learning_note_announced_at = models.DateTimeField(
+        _("learning note announced at"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("learning event")
+        verbose_name_plural = _("learning events")
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.rsvp_closes_at
+            and self.starts_at
+            and self.rsvp_closes_at > self.starts_at
+        ):
+            raise ValidationError(
+                {
+                    "rsvp_closes_at": ValidationError(
+                        _("The RSVP deadline must not be after the event starts."),
+                        code="rsvp_after_start",
+                    )
+                }
+            )
+
+    def learning_note_live(self) -> Page | None:
+        """The live learning note set on a live page of the event (any language)."""
+        pages = LearningEventPage.objects.filter(
+            translation_key=self.page.translation_key, live=True
+        ).exclude(learning_note=None)
+        for page in pages.select_related("learning_note"):
+            if page.learning_note.live:
+                return page.learning_note
+        return None
+
+    @property
+    def label(self) -> str:
+        """The event page's title in the active language when it is translated."""
+        page = self.page
+        localized = page.localized
+        return localized.title if localized.live else page.title
+
+
+class EventRsvp(models.Model):
+    """A person's answer to an event's invitation; one per email address."""
+
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        related_name="rsvps",
+        verbose_name=_("learning event"),
+    )
+    attending = models.BooleanField(_("attending"))
+    name = models.CharField(_("name"), max_length=255)
+    email = models.EmailField(_("email address"))
+    institution = models.CharField(_("institution"), max_length=255, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=delivery_language_choices
+    )
+    consent_at = models.DateTimeField(_("privacy consent given at"))
+    created_at = models.DateTimeField(_("answered at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("RSVP")
+        verbose_name_plural = _("RSVPs")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                name="events_rsvp_unique_email",
+                violation_error_code="duplicate_rsvp",
+                violation_error_message=_(
+                    "This email address has already answered for the event."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"

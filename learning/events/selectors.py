@@ -1,0 +1,175 @@
+"""Reads of learning events: an event page's date, a series, the RSVP state."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple, TypeVar
+
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from learning.catalogue.models import ProgrammePage
+from learning.catalogue.selectors import page_source_get
+
+from .models import Event, LearningEventPage
+
+PageT = TypeVar("PageT", bound=Page)
+
+
+def event_for_page(*, page: Page) -> Event | None:
+    """The Event of any translation of an event page, or None when it has no date.
+
+    Callers: the event page, its RSVP views and the API.
+    """
+    return (
+        Event.objects.select_related("page")
+        .filter(page__translation_key=page.translation_key)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class RsvpState:
+    """Whether an event takes answers, until when, and how many places are left.
+
+    `is_open` says answers are taken (before the deadline); a full event still
+    takes "not attending". `places_left` is None when any number may attend.
+    """
+
+    is_open: bool
+    closes_at: datetime
+    places_left: int | None
+    attending_count: int
+
+    @property
+    def is_full(self) -> bool:
+        """No place left for one more person attending."""
+        return self.places_left == 0
+
+    @property
+    def status(self) -> str:
+        """ "open", "full" or "closed", as the page and the API name it."""
+        if not self.is_open:
+            return "closed"
+        return "full" if self.is_full else "open"
+
+
+def event_rsvp_state(*, event: Event, now: datetime | None = None) -> RsvpState:
+    """The event's RSVP state (uses an `attending_count` annotation when present)."""
+    now = now or timezone.now()
+    attending = getattr(event, "attending_count", None)
+    if attending is None:
+        attending = event.rsvps.filter(attending=True).count()
+    places_left = None
+    if event.capacity is not None:
+        places_left = max(event.capacity - attending, 0)
+    return RsvpState(
+        is_open=now < event.rsvp_closes_at,
+        closes_at=event.rsvp_closes_at,
+        places_left=places_left,
+        attending_count=attending,
+    )
+
+
+@dataclass(frozen=True)
+class SeriesEvent:
+    """One event of a series as a reader sees it.
+
+    `page` and `learning_note` are in the reader's language when translated and
+    live; `learning_note` is None until a live note is linked.
+    """
+
+    event: Event
+    page: LearningEventPage
+    learning_note: Page | None
+
+    @property
+    def title(self) -> str:
+        return self.page.title
+
+    @property
+    def url(self) -> str:
+        return self.page.url or ""
+
+
+class EventSeries(NamedTuple):
+    """A programme's events: those yet to end (soonest first), and past ones
+    (latest first)."""
+
+    upcoming: list[SeriesEvent]
+    past: list[SeriesEvent]
+
+
+def events_of_programme(
+    *, programme: ProgrammePage, now: datetime | None = None
+) -> EventSeries:
+    """The programme's (any translation) events with a live page, upcoming and past.
+
+    Callers: the series block of the programme page and the API. The number of
+    queries is the same however many events the series holds.
+    """
+    now = now or timezone.now()
+    locale = Locale.get_active()
+    source = page_source_get(page=programme)
+    events = list(
+        Event.objects.filter(page__in=LearningEventPage.objects.child_of(source))
+        .select_related("page")
+        .with_rsvp_counts()
+        .order_by("starts_at", "pk")
+    )
+    pages = _live_in_locale(
+        LearningEventPage, [event.page.translation_key for event in events], locale
+    )
+    shown = [(event, _page_shown(event, pages)) for event in events]
+    shown = [(event, page) for event, page in shown if page is not None]
+    notes = _notes_by_id([_note_id(event, page) for event, page in shown], locale)
+    items = [
+        SeriesEvent(
+            event=event, page=page, learning_note=notes.get(_note_id(event, page))
+        )
+        for event, page in shown
+    ]
+    return EventSeries(
+        upcoming=[item for item in items if item.event.ends_at > now],
+        past=[item for item in reversed(items) if item.event.ends_at <= now],
+    )
+
+
+def _live_in_locale(
+    model: type[PageT], keys: list[uuid.UUID], locale: Locale
+) -> dict[uuid.UUID, PageT]:
+    """The live pages of `model` in `locale`, by translation key."""
+    pages = model.objects.filter(translation_key__in=keys, locale=locale).live()
+    return {page.translation_key: page for page in pages}
+
+
+def _page_shown(
+    event: Event, pages: dict[uuid.UUID, LearningEventPage]
+) -> LearningEventPage | None:
+    # Not translated (or the translation is a draft): the source stands in.
+    page = pages.get(event.page.translation_key)
+    if page is None and event.page.live:
+        page = event.page
+    return page
+
+
+def _note_id(event: Event, page: LearningEventPage) -> int | None:
+    # A translation without its own link shows the source page's note.
+    return page.learning_note_id or event.page.learning_note_id
+
+
+def _notes_by_id(note_ids: list[int | None], locale: Locale) -> dict[int, Page]:
+    """The live notes by the id linked, each in `locale` when translated and live."""
+    notes = Page.objects.filter(pk__in=[pk for pk in note_ids if pk]).live()
+    localized = _live_in_locale(Page, [note.translation_key for note in notes], locale)
+    return {note.pk: localized.get(note.translation_key, note) for note in notes}
+
+
+def event_learning_note(*, page: LearningEventPage) -> Page | None:
+    """The event's live learning note in the reader's language, or None."""
+    note_id = page.learning_note_id or page_source_get(page=page).learning_note_id
+    note = Page.objects.filter(pk=note_id).live().first() if note_id else None
+    if note is None:
+        return None
+    localized = note.localized
+    return localized if localized.live else note

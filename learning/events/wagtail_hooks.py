@@ -1,0 +1,35 @@
+"""Learning events in the Learning admin menu, and their log actions."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from learning.core.admin_views import LEARNING_MENU_HOOK
+
+from .services import LOG_BACKGROUND_SENT, LOG_NOTE_ANNOUNCED
+from .views_admin import EventViewSet
+
+EVENT_LOG_ACTIONS = (
+    (
+        LOG_BACKGROUND_SENT,
+        _("Email the background documents"),
+        _("Background documents emailed to the people attending"),
+    ),
+    (
+        LOG_NOTE_ANNOUNCED,
+        _("Announce the learning note"),
+        _("Learning note announced to the people who attended"),
+    ),
+)
+
+
+@hooks.register("register_log_actions")
+def register_event_log_actions(actions: Any) -> None:
+    for action, label, message in EVENT_LOG_ACTIONS:
+        actions.register_action(action, label, message)
+
+
+@hooks.register(LEARNING_MENU_HOOK)
+def learning_menu_viewsets() -> list[tuple[int, Any]]:
+    return [(75, EventViewSet)]

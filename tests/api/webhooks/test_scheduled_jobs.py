@@ -1,0 +1,35 @@
+"""A failed webhook delivery is retried by the clock once its backoff has passed."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from api.webhooks.models import DeliveryStatus, Event, WebhookDelivery
+from tests.learning.scheduling.clock import runs_of, tick_at
+
+pytestmark = pytest.mark.django_db
+
+AT_1000 = datetime(2026, 3, 2, 10, 0, 30, tzinfo=UTC)
+
+
+def test_a_failed_delivery_is_retried_once_when_its_backoff_ends(receiver, subscribe):
+    endpoint = subscribe(Event.PAGE_PUBLISHED)
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint,
+        event=Event.PAGE_PUBLISHED,
+        payload={"event": Event.PAGE_PUBLISHED},
+        attempts=1,
+        last_response_code=503,
+        next_attempt_at=AT_1000 + timedelta(minutes=1),  # 10:01:30
+    )
+
+    tick_at(AT_1000 + timedelta(seconds=40))  # 10:01:10, backoff not over
+    assert receiver.requests == []
+
+    tick_at(AT_1000 + timedelta(minutes=1, seconds=35))  # 10:02:05
+    tick_at(AT_1000 + timedelta(minutes=2))  # 10:02:30, same due time
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SUCCEEDED
+    assert (delivery.attempts, len(receiver.requests)) == (2, 1)
+    assert runs_of("webhooks_deliver")[-1].message == "1 of 1 due deliveries sent."
