@@ -1,4 +1,4 @@
-"""The demo site for transactional tests: built once per test process, put back per test.
+"""The demo site for transactional tests: built once per process, put back per test.
 
 ``load_demo`` takes tens of seconds and its content grows with every format, while
 putting back a copy of the finished database and media takes a fraction of a second.
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -49,11 +48,13 @@ def _quoted(name: str) -> str:
 
 
 class PostgresSnapshot:
-    """Every table of the current schema copied into SNAPSHOT_SCHEMA, and the
-    sequences' values."""
+    """The rows of every table of the current schema, copied into SNAPSHOT_SCHEMA,
+    and the sequences' values."""
 
     def __init__(self) -> None:
+        schema = _quoted(SNAPSHOT_SCHEMA)
         with connection.cursor() as cursor:
+            # Generated columns cannot be written: copy the others.
             cursor.execute(
                 "SELECT table_name, string_agg(quote_ident(column_name), ', ' "
                 "ORDER BY ordinal_position) FROM information_schema.columns "
@@ -61,36 +62,22 @@ class PostgresSnapshot:
                 "AND table_name IN (SELECT tablename FROM pg_tables "
                 "WHERE schemaname = current_schema()) GROUP BY table_name"
             )
-            self.columns = dict(cursor.fetchall())
+            self.columns: dict[str, str] = dict(cursor.fetchall())
             cursor.execute(
                 "SELECT quote_ident(sequencename), last_value FROM pg_sequences "
                 "WHERE schemaname = current_schema()"
             )
-            self.sequences = cursor.fetchall()
-            schema = _quoted(SNAPSHOT_SCHEMA)
+            self.sequences: list[tuple[str, int | None]] = cursor.fetchall()
+            self.filled = [
+                table for table in self.columns if _has_rows(cursor, _quoted(table))
+            ]
             cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
             cursor.execute(f"CREATE SCHEMA {schema}")
-            for table, columns in self.columns.items():
+            for table in self.filled:
                 cursor.execute(
-                    f"CREATE UNLOGGED TABLE {schema}.{_quoted(table)} AS "
-                    f"SELECT {columns} FROM {_quoted(table)}"
+                    f"CREATE UNLOGGED TABLE {schema}.{_quoted(table)} AS "  # noqa: S608
+                    f"SELECT {self.columns[table]} FROM {_quoted(table)}"
                 )
-            # Only the tables with rows need copying back.
-            cursor.execute(
-                "SELECT relname FROM pg_class JOIN pg_namespace n ON n.oid = relnamespace "
-                "WHERE nspname = %s AND relkind = 'r'",
-                [SNAPSHOT_SCHEMA],
-            )
-            self.filled = [
-                table
-                for (table,) in cursor.fetchall()
-                if self._has_rows(cursor, f"{schema}.{_quoted(table)}")
-            ]
-
-    @staticmethod
-    def _has_rows(cursor, table: str) -> bool:
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")  # noqa: S608
-        return cursor.fetchone()[0]
 
     def restore(self) -> None:
         schema = _quoted(SNAPSHOT_SCHEMA)
@@ -110,6 +97,11 @@ class PostgresSnapshot:
                     cursor.execute(f"ALTER SEQUENCE {sequence} RESTART")
                 else:
                     cursor.execute("SELECT setval(%s, %s)", [sequence, last_value])
+
+
+def _has_rows(cursor, table: str) -> bool:
+    cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")  # noqa: S608
+    return cursor.fetchone()[0]
 
 
 class MediaSnapshot:
@@ -160,16 +152,25 @@ def _reset_to_migrated_state() -> None:
     serialized = getattr(connection, "_test_serialized_contents", None)
     if serialized is None:
         return
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    # As the teardown of a transactional test flushes: sequences left as they are,
+    # since the serialized rows keep their keys and PostgreSQL's sequences would
+    # hand those keys out again.
+    call_command(
+        "flush",
+        verbosity=0,
+        interactive=False,
+        reset_sequences=False,
+        inhibit_post_migrate=True,
+    )
     connection.creation.deserialize_db_from_string(serialized)
 
 
 def _forget_cached_state() -> None:
-    """What this process remembers of the database it replaced: the site root
-    paths and API responses Wagtail and the site cache, and content type rows."""
+    """What this process cached from the database it replaced: Wagtail's site root
+    paths, the site's API responses. (Content types keep their keys: the snapshot
+    holds the rows serialized_rollback puts back.)"""
     for cache in caches.all(initialized_only=True):
         cache.clear()
-    ContentType.objects.clear_cache()
 
 
 class DemoSnapshots:

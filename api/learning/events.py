@@ -87,6 +87,8 @@ def _listed(
     programmes: list[ProgrammePage], *, when: str, now: datetime
 ) -> list[Listed]:
     """Events yet to end (soonest first), then past ones (latest first)."""
+    # A series holds tens of events and platforms a series or two: shaping them
+    # all before paging costs the selector's few queries per series.
     upcoming: list[Listed] = []
     past: list[Listed] = []
     for programme in programmes:
@@ -137,7 +139,15 @@ def _event_data(listed: list[Listed], request: Request, *, now: datetime) -> lis
     ]
 
 
-def _one_event(programme, item, request, *, now, titles, docs) -> dict:
+def _one_event(
+    programme: ProgrammePage,
+    item: SeriesEvent,
+    request: Request,
+    *,
+    now: datetime,
+    titles: dict,
+    docs: dict[int, list],
+) -> dict:
     event, note = item.event, item.learning_note
     state = event_rsvp_state(event=event, now=now)
     return {
@@ -238,6 +248,8 @@ def _event_ref(event: Event, request: Request) -> dict:
 
 
 def _rsvp_list(event: Event, request: Request, view: APIView) -> Response:
+    """One page of the event's answers (in the order given) and its counts;
+    `event` carries the `with_rsvp_counts` annotations."""
     paginator = ApiPagination()
     rows = paginator.paginate_queryset(
         EventRsvp.objects.filter(event=event).order_by("created_at", "pk"),
@@ -245,12 +257,11 @@ def _rsvp_list(event: Event, request: Request, view: APIView) -> Response:
         view=view,
     )
     state = event_rsvp_state(event=event)
-    counted = Event.objects.with_rsvp_counts().get(pk=event.pk)
     body = {
         "event": _event_ref(event, request),
         "counts": {
-            "attending": counted.attending_count,
-            "not_attending": counted.not_attending_count,
+            "attending": state.attending_count,
+            "not_attending": event.not_attending_count,
             "places_left": state.places_left,
         },
         "count": paginator.count,
@@ -317,8 +328,8 @@ class EventRsvpsView(APIView):
                 _("Only coordinators see the answers to an event."),
                 code="coordinator_required",
             )
-        event = get_object_or_404(Event.objects.select_related("page"), pk=id)
-        return _rsvp_list(event, request, self)
+        events = Event.objects.select_related("page").with_rsvp_counts()
+        return _rsvp_list(get_object_or_404(events, pk=id), request, self)
 
     @extend_schema(
         tags=TAGS,

@@ -1,8 +1,11 @@
 """What each event says. Payloads hold ids, titles and URLs, never personal
 data (a certificate.issued says which edition, not who)."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page
 
 from learning.editions.models import Edition
@@ -54,6 +57,16 @@ def certificate_issued(*, certificate) -> None:
             "edition_id": certificate.edition_id,
             "issued_at": certificate.issued_at,
         },
+    )
+
+
+def edition_statuses_check(*, now=None) -> int:
+    """Check every edition that may still change status; return how many did."""
+    now = now or timezone.now()
+    recent = Edition.objects.filter(ends_on__gte=now.date() - timedelta(days=2))
+    return sum(
+        edition_status_check(edition_id=pk, now=now)
+        for pk in recent.values_list("pk", flat=True)
     )
 
 

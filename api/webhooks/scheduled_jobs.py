@@ -1,4 +1,4 @@
-"""The API's periodic job: retry the webhook deliveries that are due."""
+"""The API's periodic jobs: retry due webhook deliveries, announce edition statuses."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from learning.scheduling.registry import scheduled_job
 
 from .delivery import deliveries_due, delivery_attempt
+from .events import edition_statuses_check
 from .models import DeliveryStatus
 
 
@@ -26,3 +27,17 @@ def webhooks_deliver() -> str:
         "sent": sent,
         "due": len(due),
     }
+
+
+@scheduled_job(
+    name="webhooks_edition_status",
+    label=gettext_lazy("Announce edition statuses"),
+    cron="10 * * * *",
+    description=gettext_lazy(
+        "Sends edition.status_changed for editions whose status changed with time "
+        "(enrolment opened or closed, the edition started or finished)."
+    ),
+)
+def webhooks_edition_status() -> str:
+    changed = edition_statuses_check()
+    return _("%(count)d editions changed status.") % {"count": changed}

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple, TypeVar
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -112,7 +113,10 @@ def events_of_programme(
     locale = Locale.get_active()
     source = page_source_get(page=programme)
     events = list(
-        Event.objects.filter(page__in=LearningEventPage.objects.child_of(source))
+        # Pages behind a view restriction stay out, as they do from every list.
+        Event.objects.filter(
+            page__in=LearningEventPage.objects.child_of(source).public()
+        )
         .select_related("page")
         .with_rsvp_counts()
         .order_by("starts_at", "pk")
@@ -139,7 +143,9 @@ def _live_in_locale(
     model: type[PageT], keys: list[uuid.UUID], locale: Locale
 ) -> dict[uuid.UUID, PageT]:
     """The live pages of `model` in `locale`, by translation key."""
-    pages = model.objects.filter(translation_key__in=keys, locale=locale).live()
+    pages = (
+        model.objects.filter(translation_key__in=keys, locale=locale).live().public()
+    )
     return {page.translation_key: page for page in pages}
 
 
@@ -160,7 +166,7 @@ def _note_id(event: Event, page: LearningEventPage) -> int | None:
 
 def _notes_by_id(note_ids: list[int | None], locale: Locale) -> dict[int, Page]:
     """The live notes by the id linked, each in `locale` when translated and live."""
-    notes = Page.objects.filter(pk__in=[pk for pk in note_ids if pk]).live()
+    notes = Page.objects.filter(pk__in=[pk for pk in note_ids if pk]).live().public()
     localized = _live_in_locale(Page, [note.translation_key for note in notes], locale)
     return {note.pk: localized.get(note.translation_key, note) for note in notes}
 
@@ -173,3 +179,18 @@ def event_learning_note(*, page: LearningEventPage) -> Page | None:
         return None
     localized = note.localized
     return localized if localized.live else note
+
+
+def event_learning_note_due_list(*, now: datetime) -> QuerySet[Event]:
+    """Events that have started, have a learning note set and were not announced.
+
+    The announcement itself checks that the note and the event page are live.
+    """
+    with_note = LearningEventPage.objects.exclude(learning_note=None).values(
+        "translation_key"
+    )
+    return Event.objects.filter(
+        starts_at__lte=now,
+        learning_note_announced_at=None,
+        page__translation_key__in=with_note,
+    ).order_by("starts_at", "pk")

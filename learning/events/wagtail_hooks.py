@@ -32,4 +32,4 @@ def register_event_log_actions(actions: Any) -> None:
 
 @hooks.register(LEARNING_MENU_HOOK)
 def learning_menu_viewsets() -> list[tuple[int, Any]]:
-    return [(75, EventViewSet)]
+    return [(85, EventViewSet)]

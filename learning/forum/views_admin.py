@@ -24,6 +24,10 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.base import ViewSet
 
 from learning.editions.models import Edition
+from learning.enrolments.membership import (
+    edition_list_facilitated,
+    user_is_coordinator,
+)
 
 from .models import Post
 from .selectors.moderation import (
@@ -41,8 +45,11 @@ WAITING, ALL = "waiting", "all"
 
 
 def forum_moderates_any(user: Any) -> bool:
-    """Whether the user moderates some edition's forum (menu, dashboard, access)."""
-    return edition_list_moderated(user=user).exists()
+    """Whether the user moderates forums (menu, dashboard, access): coordinators
+    always, facilitators while they facilitate an edition."""
+    return (
+        user_is_coordinator(user=user) or edition_list_facilitated(user=user).exists()
+    )
 
 
 def queue_url() -> str:

@@ -36,7 +36,7 @@ def register_forum_log_actions(actions):
 
 @hooks.register(LEARNING_MENU_HOOK)
 def learning_menu_viewsets() -> list[tuple[int, Any]]:
-    return [(45, FlaggedPostsViewSet)]
+    return [(55, FlaggedPostsViewSet)]
 
 
 @hooks.register("construct_homepage_panels")

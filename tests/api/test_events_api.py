@@ -380,3 +380,16 @@ def test_event_pages_serve_their_editorial_content(series, api):
         series["upcoming"].page.pk,
         page.pk,
     }
+
+
+def test_wagtail_v2_lists_event_pages_with_their_api_fields(series, api):
+    response = api.get(
+        "/api/v2/pages/", {"type": "events.LearningEventPage", "fields": "*"}
+    )
+
+    assert response.status_code == 200
+    items = {item["id"]: item for item in response.json()["items"]}
+    past = items[series["past"].page.pk]
+    assert past["learning_note"]["id"] == series["note"].pk
+    assert past["background_documents"][0]["value"]["kind"] == "agenda"
+    assert past["introduction"]

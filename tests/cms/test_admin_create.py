@@ -204,6 +204,10 @@ def programme_page_case(home):
             "introduction": "Organisations learn from each other.",
             "programme_format": "online_sessions",
             "time_zone": "America/Bogota",
+            "objectives_intro": "Participants will be able to:",
+            "objectives": streamfield([("objective", "Lead a dialogue.")]),
+            "target_groups_intro": "",
+            "target_groups": streamfield([("target_group", "Social workers")]),
             "philosophy": streamfield([paragraph("<p>Dialogue first.</p>")]),
             "method": streamfield([heading("Zoom sessions")]),
             "preparation": streamfield([]),
@@ -226,6 +230,7 @@ def programme_page_case(home):
             "time_zone": "America/Bogota",
             "certificate_attendance_threshold": 80,
             "certificate_languages": "both",
+            "objectives_intro": "Participants will be able to:",
         },
     )
 

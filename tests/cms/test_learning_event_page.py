@@ -12,6 +12,7 @@ from tests.factories.events import (
     EventRsvpFactory,
     background_documents,
 )
+from tests.factories.learning import EditionFactory
 from tests.learning.events.event_site import event_site  # noqa: F401 (a fixture)
 
 # Friday 3 December 2027, 17:00 in Bogotá (the organiser's zone) is 22:00 UTC.
@@ -172,3 +173,14 @@ class TestSeriesOnTheProgrammePage:
 
     def test_a_series_without_events_shows_no_section(self, client, site):
         assert "data-event-series" not in html_of(client, site.programme)
+
+    def test_a_series_offers_no_edition_enrolment_nor_certificate(self, client, site):
+        # An edition of the same programme page must not turn up as "Editions".
+        EditionFactory(programme=site.programme)
+        scheduled(site.page)
+
+        html = html_of(client, site.programme)
+
+        assert "data-event-series" in html
+        assert 'id="editions"' not in html and "data-edition=" not in html
+        assert "attendance" not in html

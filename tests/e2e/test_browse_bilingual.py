@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from learning.catalogue.models import ModulePage, ProgrammePage
@@ -27,9 +26,8 @@ class Demo:
 
 
 @pytest.fixture
-def demo(live_server):
+def demo(demo_site, live_server):
     """The demo site, loaded before the browser starts (see conftest.py)."""
-    call_command("load_demo", verbosity=0)
     programme = ProgrammePage.objects.get(
         locale__language_code="en", title__icontains="Mutual Learning"
     )

@@ -1,6 +1,6 @@
-"""Visitors answer the demo's upcoming learning event on a phone, then change their
-answer from the link in the confirmation email; every page passes axe, in English
-and in Spanish."""
+"""Visitors open the demo's event series on a phone, answer its upcoming event, then
+change their answer from the link in the confirmation email; every page passes axe,
+in English and in Spanish."""
 
 import re
 import time
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext
@@ -18,7 +17,8 @@ from playwright.sync_api import Page, expect
 
 from cms.demo.content import eip
 from cms.demo.specs import demo_translation_key
-from learning.events.models import EventRsvp, LearningEventPage
+from learning.catalogue.models import ProgrammePage
+from learning.events.models import EventRsvp
 
 pytestmark = pytest.mark.e2e
 
@@ -59,11 +59,10 @@ def translated(text: str, language: str) -> str:
 
 
 @pytest.fixture
-def event_urls(live_server) -> dict[str, str]:
-    """The demo's upcoming event page in each language, loaded before the browser."""
-    call_command("load_demo", verbosity=0)
-    pages = LearningEventPage.objects.filter(
-        translation_key=demo_translation_key(eip.MEL_EVENT.key)
+def programme_urls(demo_site, live_server) -> dict[str, str]:
+    """The demo's event series page in each language, loaded before the browser."""
+    pages = ProgrammePage.objects.filter(
+        translation_key=demo_translation_key(eip.EIP.key)
     ).select_related("locale")
     return {page.locale.language_code: live_server.url + page.url for page in pages}
 
@@ -107,7 +106,8 @@ def assert_accessible(page: Page) -> None:
 
 
 def answer_and_change(browser, url: str, person: Visitor, live_url: str) -> None:
-    """The whole visit of one person: answer, read the email, change the answer."""
+    """The whole visit of one person: from the series' page to the past event and
+    back, then to the upcoming one: answer, read the email, change the answer."""
     language = person.language
     context = browser.new_context(**PHONE, locale=person.locale)
     context.set_default_timeout(15_000)
@@ -115,7 +115,18 @@ def answer_and_change(browser, url: str, person: Visitor, live_url: str) -> None
 
     page.goto(url)
     expect(page.locator("html")).to_have_attribute("lang", language)
-    expect(page.locator("h1")).to_have_text(eip.MEL_EVENT.title.in_language(language))
+    assert_accessible(page)
+    past = page.locator("[data-events='past']")
+    # Exact: the link to the event's learning note names the event too.
+    past_title = eip.TRUST_EVENT.title.in_language(language)
+    past.get_by_role("link", name=past_title, exact=True).click()
+    expect(page.locator("[data-learning-note]")).to_be_visible()
+    assert_accessible(page)
+    page.go_back()
+    upcoming = page.locator("[data-events='upcoming']")
+    upcoming_title = eip.MEL_EVENT.title.in_language(language)
+    upcoming.get_by_role("link", name=upcoming_title, exact=True).click()
+    expect(page.locator("h1")).to_have_text(upcoming_title)
     assert_accessible(page)
 
     page.get_by_role("link", name=translated("Answer the invitation", language)).click()
@@ -168,7 +179,8 @@ def answer_and_change(browser, url: str, person: Visitor, live_url: str) -> None
 # back the rows Wagtail's migrations made (root page, locales) for later tests.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_visitors_answer_the_upcoming_event_and_change_their_answer(
-    event_urls, live_server, playwright_browser
+    programme_urls, live_server, playwright_browser
 ):
-    answer_and_change(playwright_browser, event_urls["en"], ENGLISH, live_server.url)
-    answer_and_change(playwright_browser, event_urls["es"], SPANISH, live_server.url)
+    for person in (ENGLISH, SPANISH):
+        url = programme_urls[person.language]
+        answer_and_change(playwright_browser, url, person, live_server.url)

@@ -4,7 +4,6 @@ marks attendance on the quick sheet, both through the real sign-in page."""
 from dataclasses import dataclass
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -30,8 +29,7 @@ class Scene:
 
 
 @pytest.fixture
-def scene(live_server) -> Scene:
-    call_command("load_demo", verbosity=0)
+def scene(demo_site, live_server) -> Scene:
     open_edition = Edition.objects.get(slug=OPEN_SLUG)
     past_edition = Edition.objects.get(slug=PAST_SLUG)
     # Threads open when someone first visits the forum; the demo has done so.

@@ -5,7 +5,6 @@ import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
@@ -51,9 +50,8 @@ def _english(model):
 
 
 @pytest.fixture
-def public_urls(live_server) -> dict[str, str]:
+def public_urls(demo_site, live_server) -> dict[str, str]:
     """One URL of each public page type of the demo, loaded before the browser."""
-    call_command("load_demo", verbosity=0)
     edition = Edition.objects.latest("enrolment_closes_at")  # the open one
     with translation.override("en"):
         enrol = reverse("enrolments:enrol", args=[edition.pk])

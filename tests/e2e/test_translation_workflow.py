@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from playwright.sync_api import expect
 from wagtail.models import Locale
@@ -30,11 +29,10 @@ class Outdated:
 
 
 @pytest.fixture
-def outdated_module(live_server):
+def outdated_module(demo_site, live_server):
     """The demo, with English Module 1's introduction changed and published, so
     its Spanish translation has one string to translate (loaded before the
     browser starts, see conftest.py)."""
-    call_command("load_demo", verbosity=0)
     programme = ProgrammePage.objects.get(
         locale__language_code="en", title__icontains="Mutual Learning"
     )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from learning.core.forms import form_errors_add
 
 from ..forms import ThreadForm
+from ..models import Thread
 from ..services import (
     post_hide,
     post_restore,
@@ -24,7 +25,7 @@ from ..services import (
     thread_mode_set,
     thread_pin,
 )
-from .actions import ForumActionView, flag_on, message
+from .actions import Done, ForumActionView, flag_on, message
 from .base import (
     _edition_get,
     _post_back_url,
@@ -35,11 +36,11 @@ from .base import (
 from .reading import _index_render
 
 
-def _thread_back(request: HttpRequest, thread) -> str:
+def _thread_back(request: HttpRequest, thread: Thread) -> str:
     return _thread_url(thread.pk)
 
 
-def _switched(on: str, off: str):
+def _switched(on: str, off: str) -> Done:
     """A `done` that says `on` or `off`, as the request's value switched."""
     return lambda request: str(on if flag_on(request) else off)
 

@@ -3,8 +3,10 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from api.webhooks.models import DeliveryStatus, Event, WebhookDelivery
+from tests.factories.learning import EditionFactory
 from tests.learning.scheduling.clock import runs_of, tick_at
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +35,33 @@ def test_a_failed_delivery_is_retried_once_when_its_backoff_ends(receiver, subsc
     assert delivery.status == DeliveryStatus.SUCCEEDED
     assert (delivery.attempts, len(receiver.requests)) == (2, 1)
     assert runs_of("webhooks_deliver")[-1].message == "1 of 1 due deliveries sent."
+
+
+def test_edition_statuses_are_announced_by_the_hourly_run_once(
+    receiver, subscribe, django_capture_on_commit_callbacks
+):
+    subscribe(Event.EDITION_STATUS_CHANGED)
+    with django_capture_on_commit_callbacks(execute=True):
+        edition = EditionFactory()
+        tick_at(timezone.now().replace(minute=10, second=5))  # records "open"
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+    type(edition).objects.filter(pk=edition.pk).update(
+        enrolment_opens_at=hour - timedelta(days=60),
+        enrolment_closes_at=hour - timedelta(days=30),
+        starts_on=(hour - timedelta(days=5)).date(),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tick_at(hour + timedelta(hours=1, minutes=9))
+        assert receiver.bodies() == []
+        tick_at(hour + timedelta(hours=1, minutes=10, seconds=5))
+        tick_at(hour + timedelta(hours=1, minutes=40))
+
+    (payload,) = receiver.bodies()
+    assert (payload["data"]["previous_status"], payload["data"]["status"]) == (
+        "open",
+        "running",
+    )
+    assert runs_of("webhooks_edition_status")[-1].message == (
+        "1 editions changed status."
+    )

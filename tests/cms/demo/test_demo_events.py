@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -171,6 +172,27 @@ def test_the_event_pages_are_served_in_each_language(client, series, language):
         response = client.get(page.url)
         assert response.status_code == 200
         assert page.title in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_series_page_lists_the_upcoming_event_and_the_past_one_with_its_note(
+    client, series, language
+):
+    def localized(page):
+        return page if language == "en" else spanish(page)
+
+    response = client.get(localized(series.programme).url)
+    html = BeautifulSoup(response.content, "html.parser")
+    upcoming = html.select_one("[data-events='upcoming']")
+    past = html.select_one("[data-events='past']")
+    assert [a["href"] for a in upcoming.select("a")] == [
+        localized(series.upcoming.page).url
+    ]
+    note = localized(series.past.page.specific.learning_note)
+    assert [a["href"] for a in past.select("a")] == [
+        localized(series.past.page).url,
+        note.url,
+    ]
 
 
 def test_the_series_is_in_the_programmes_menu(series, client):

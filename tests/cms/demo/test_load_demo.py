@@ -248,7 +248,8 @@ def test_generated_files_are_real_pdfs_videos_and_captions(english):
         with caption.file.file.open("rb") as vtt:
             assert vtt.read(6) == b"WEBVTT"
     assert video.poster_image.width == 1280
-    assert Document.objects.filter(collection__name="Demo").count() == 24
+    # 24, then the learning note's PDF and four background documents in two languages.
+    assert Document.objects.filter(collection__name="Demo").count() == 24 + 1 + 4 * 2
 
 
 @pytest.mark.parametrize("account", ACCOUNTS, ids=lambda account: account.email)

@@ -43,7 +43,7 @@ def _log_every_learning_action(actor) -> tuple[Counter, Certificate]:
         (mark.meeting, ("attendance.import", "wagtail.create", "wagtail.edit")),
         (mark.meeting.edition, ("wagtail.create", "wagtail.edit")),
         (certificate, ("certificates.issue", "certificates.revoke")),
-        (post, ("forum.flag", "forum.hide", "forum.restore")),
+        (post, ("forum.flag", "forum.hide", "forum.restore", "forum.dismiss")),
         (
             post.thread,
             ("forum.pin", "forum.unpin", "forum.lock", "forum.unlock", "forum.mode"),

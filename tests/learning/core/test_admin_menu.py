@@ -31,9 +31,11 @@ def test_the_learning_menu_lists_every_apps_items_in_order():
             "learning_enrolments:index",
             "learning_attendance:index",
             "learning_attendance_report:index",
+            "learning_forum_flags:index",
             "learning_certificates:index",
             "learning_infosessions:index",
             "learning_infosession_registrations:index",
+            "learning_events:index",
             "learning_person_data:index",
         )
     ]

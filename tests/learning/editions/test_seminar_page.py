@@ -49,6 +49,11 @@ def _objectives(language: str) -> dict:
 
 @pytest.fixture
 def seminar(home_pages) -> Seminar:
+    return build_seminar(home_pages)
+
+
+def build_seminar(home_pages) -> Seminar:
+    """A seminar in English and Spanish with a run of two days in Cebu City."""
     index = ProgrammeIndexPageFactory(parent=home_pages["en"], slug="programmes")
     translate(index, "es", title="Programas")
     page = ProgrammePageFactory(

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from wagtail.models import PageViewRestriction
 
 from learning.events.selectors import (
     event_for_page,
@@ -141,6 +142,17 @@ class TestEventsOfProgramme:
         series = events_of_programme(programme=site.programme)
 
         assert series.upcoming == []
+
+    def test_an_event_page_behind_a_password_is_left_out(self, site):
+        page = EventPageFactory(parent=site.programme, title="Members only")
+        EventFactory(page=page)
+        PageViewRestriction.objects.create(
+            page=page, restriction_type="password", password="secret"
+        )
+
+        series = events_of_programme(programme=site.programme)
+
+        assert "Members only" not in [item.title for item in series.upcoming]
 
     def test_an_untranslated_event_shows_its_source_page(self, site):
         page = EventPageFactory(parent=site.programme, title="Only in English")
