@@ -10,13 +10,18 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from learning.certificates.selectors import certificate_get_by_code
+from learning.certificates.enums import VerificationStatus
+from learning.certificates.selectors import certificate_verification
 
 from ..throttling import VerifyThrottle
 
 
 class VerificationSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["valid", "revoked"])
+    status = serializers.ChoiceField(
+        choices=VerificationStatus.choices,
+        help_text="`replaced`: the code of a PDF reprinted with a corrected name; "
+        "the certificate verifies under its new code.",
+    )
     holder_name = serializers.CharField()
     programme = serializers.DictField(
         child=serializers.CharField(), help_text="Title by language code."
@@ -24,6 +29,8 @@ class VerificationSerializer(serializers.Serializer):
     edition = serializers.CharField()
     issued_at = serializers.DateTimeField()
     revoked_at = serializers.DateTimeField(allow_null=True)
+    replaced_at = serializers.DateTimeField(allow_null=True)
+    name_corrected_at = serializers.DateTimeField(allow_null=True)
 
 
 class CertificateVerifyView(APIView):
@@ -36,15 +43,18 @@ class CertificateVerifyView(APIView):
 
     @extend_schema(tags=["learning"], responses=VerificationSerializer)
     def get(self, request, code):
-        certificate = certificate_get_by_code(code=code)
-        if certificate is None:
+        verification = certificate_verification(code=code)
+        if verification is None:
             raise exceptions.NotFound(_("No certificate has this code."))
+        certificate = verification.certificate
         body = {
-            "status": str(certificate.status),
+            "status": str(verification.status),
             "holder_name": certificate.holder_name,
             "programme": certificate.programme_titles or {},
             "edition": certificate.edition_label,
             "issued_at": certificate.issued_at,
             "revoked_at": certificate.revoked_at,
+            "replaced_at": verification.replaced_at,
+            "name_corrected_at": certificate.name_corrected_at,
         }
         return Response(VerificationSerializer(body).data)

@@ -118,7 +118,7 @@ class _OfferAnswerView(APIView):
     """Answer a place offered to a waitlisted organisation, with the signed
     token of the offer email's links: anyone holding it (no account); a key
     needs `learning:write`. A forged or outdated token answers 404; an offer
-    already answered 400 `not_offered`."""
+    already answered 400 `not_offered`; one past its deadline 400 `offer_expired`."""
 
     permission_classes = [SignedLinkWrite]
     answer = staticmethod(enrolment_offer_accept)

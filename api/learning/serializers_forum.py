@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from learning.forum.enums import FlagReason, ThreadMode
-from learning.forum.rendering import markdown_render
+from learning.forum.rendering import post_body_html
 from learning.forum.selectors import post_author_name
 from learning.forum.services import POST_MAX_LENGTH, post_can_edit, post_edit_deadline
 
@@ -93,7 +93,7 @@ class PostSerializer(serializers.Serializer):
         }
 
     def get_body_html(self, post) -> str:
-        return markdown_render(text=post.body_markdown)
+        return post_body_html(post=post)
 
     def get_is_own(self, post) -> bool:
         return post.author_id == self.context["request"].user.pk

@@ -24,6 +24,10 @@ from learning.materials.services import (
     shared_material_create,
     shared_material_hide,
 )
+from learning.participants.selectors import (
+    meeting_expects_modules,
+    member_module_paths,
+)
 
 from .learning import FACILITATOR, OPEN_SLUG, PARTICIPANT_A, PARTICIPANT_B, PAST_SLUG
 
@@ -146,12 +150,19 @@ def _reviews(*, edition: Edition, every: int) -> tuple[int, int]:
     meetings = Meeting.objects.filter(
         edition=edition, session_topic__isnull=False
     ).select_related("session_topic")[:3]
+    chosen = member_module_paths(edition=edition)
     created = reused = 0
     for meeting in meetings:
         topic = meeting.session_topic
         keys = sorted(material_keys_for_topic(session_topic=topic))
+        # Only the people expected at the meeting review its materials.
+        expected = [
+            user
+            for user in users
+            if meeting_expects_modules(meeting=meeting, module_paths=chosen[user.pk])
+        ]
         for position, key in enumerate(keys):
-            for user in users[: max(1, len(users) - 2 * position)]:
+            for user in expected[: max(1, len(expected) - 2 * position)]:
                 exists = MaterialReview.objects.filter(
                     user=user, edition=edition, session_topic=topic, material_key=key
                 ).exists()

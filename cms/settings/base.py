@@ -447,6 +447,9 @@ LEARNING_JOIN_LINK_VISIBLE_MINUTES_BEFORE = 30
 LEARNING_MATERIAL_MAX_BYTES = env.int(
     "LEARNING_MATERIAL_MAX_BYTES", default=20 * 1024 * 1024
 )
+# A place offered from the waitlist is held this many hours for an answer; then
+# the scheduled job `enrolment_offers_expire` offers it to the next organisation.
+LEARNING_OFFER_HOURS = env.int("LEARNING_OFFER_HOURS", default=72)
 # How long a forum post's author may still edit it.
 LEARNING_FORUM_EDIT_MINUTES = 30
 # A Zoom report proposes "present" for who stayed at least this share of a meeting.

@@ -5,6 +5,10 @@ import hashlib
 import re
 import secrets
 
+from django.urls import reverse
+
+from learning.core import conf
+
 # 160 bits of randomness: 32 base32 characters, shown as 8 groups of 4.
 CODE_BYTES = 20
 CODE_LENGTH = 32
@@ -36,3 +40,9 @@ def code_is_well_formed(code: str) -> bool:
 def code_hash(text: str) -> str:
     """The sha256 of the normalised code; the only form the database keeps."""
     return hashlib.sha256(code_normalise(text).encode("utf-8")).hexdigest()
+
+
+def certificate_verify_url(*, readable_code: str) -> str:
+    """The absolute address of the public verification page of a code."""
+    path = reverse("certificate_verify:verify", kwargs={"code": readable_code})
+    return conf.public_base_url() + path

@@ -9,6 +9,15 @@ class CertificateStatus(models.TextChoices):
     REVOKED = "revoked", _("revoked")
 
 
+class VerificationStatus(models.TextChoices):
+    """What a verification code says: a certificate's status, or that the code
+    was replaced by a new one when the PDF was redone (a corrected name)."""
+
+    VALID = "valid", _("valid")
+    REVOKED = "revoked", _("revoked")
+    REPLACED = "replaced", _("replaced")
+
+
 class IneligibilityCode(models.TextChoices):
     """Why a participant cannot have a certificate yet; stable codes."""
 

@@ -89,6 +89,12 @@ class Certificate(models.Model):
         help_text=_("One title by language code per module."),
     )
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=1)
+    name_corrected_at = models.DateTimeField(
+        _("name corrected at"),
+        null=True,
+        blank=True,
+        help_text=_("When a coordinator last corrected the printed name."),
+    )
 
     objects = CertificateQuerySet.as_manager()
 
@@ -125,7 +131,42 @@ class Certificate(models.Model):
     def get_status_display(self) -> str:
         return str(self.status.label)
 
+    def pdf_is_pending(self) -> bool:
+        """Is the name corrected but the PDF not yet printed again with it?"""
+        if self.name_corrected_at is None:
+            return False
+        return not self.replaced_codes.filter(
+            replaced_at__gte=self.name_corrected_at
+        ).exists()
+
     def programme_title(self, language: str) -> str:
         """The programme's title in `language`, else in any language it has."""
         titles = self.programme_titles or {}
         return titles.get(language) or next(iter(titles.values()), "")
+
+
+class ReplacedCode(models.Model):
+    """A certificate's earlier verification code, replaced when its PDF was redone.
+
+    The database keeps only hashes, so a regenerated PDF gets a new code; the
+    old one still answers on the verify page, as "replaced".
+    """
+
+    certificate = models.ForeignKey(
+        Certificate,
+        on_delete=models.CASCADE,
+        related_name="replaced_codes",
+        verbose_name=_("certificate"),
+    )
+    code_hash = models.CharField(
+        _("verification code hash"), max_length=64, unique=True, editable=False
+    )
+    replaced_at = models.DateTimeField(_("replaced at"))
+
+    class Meta:
+        verbose_name = _("replaced verification code")
+        verbose_name_plural = _("replaced verification codes")
+        ordering = ["-replaced_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.certificate} · {self.replaced_at:%Y-%m-%d}"

@@ -1,28 +1,29 @@
-"""Writes of certificates: issue (automatically or by hand) and revoke."""
+"""Writes of certificates: issue (automatically or by hand), revoke, correct the
+printed name (the PDF is then redone with a new verification code)."""
 
 import secrets
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from learning.catalogue.enums import CertificateLanguages
-from learning.core import conf
+from learning.core.names import name_normalise
 from learning.core.storage import storage_guard
 from learning.editions.models import Edition
 from learning.enrolments.models import Participant
 from learning.notifications.emails import email_language
 
-from .codes import code_generate, code_hash, code_readable
-from .models import Certificate
+from .codes import certificate_verify_url, code_generate, code_hash, code_readable
+from .models import Certificate, ReplacedCode
 from .pdf import certificate_pdf_render
 from .selectors import (
     Eligibility,
@@ -30,7 +31,13 @@ from .selectors import (
     certificate_eligibility_for_edition,
     page_titles_in,
 )
-from .tasks import certificate_ready_email_send
+from .tasks import (
+    certificate_corrected_email_send,
+    certificate_pdf_regenerate_task,
+    certificate_ready_email_send,
+)
+
+NAME_MAX_LENGTH = Certificate._meta.get_field("holder_name").max_length
 
 
 def certificates_issue_for_edition(
@@ -120,10 +127,154 @@ def certificate_revoke(
     return certificate
 
 
-def certificate_verify_url(*, readable_code: str) -> str:
-    """The absolute address of the public verification page of a code."""
-    path = reverse("certificate_verify:verify", kwargs={"code": readable_code})
-    return conf.public_base_url() + path
+def certificate_name_correct(
+    *,
+    certificate: Certificate,
+    name: str,
+    actor: AbstractBaseUser,
+    reason: str,
+    now: datetime | None = None,
+) -> Certificate:
+    """A coordinator corrects the printed name, with a reason; logged with the old one.
+
+    The PDF is redone in the background once this commits (see
+    `certificate_pdf_regenerate`); until then the old PDF and code stand.
+    """
+    name = _printed_name(name)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            _("Say why you correct the name."), code="reason_required"
+        )
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        _check_correctable(certificate=certificate, name=name)
+        old_name = certificate.holder_name
+        certificate.holder_name = name
+        certificate.name_corrected_at = now or timezone.now()
+        certificate.save(update_fields=["holder_name", "name_corrected_at"])
+        log(
+            instance=certificate,
+            action="certificates.correct_name",
+            user=actor,
+            data={
+                "participant": certificate.participant_id,
+                "old_name": old_name,
+                "new_name": name,
+                "reason": reason,
+            },
+        )
+        transaction.on_commit(
+            partial(
+                certificate_pdf_regenerate_task.enqueue, certificate_id=certificate.pk
+            ),
+            robust=True,
+        )
+    return certificate
+
+
+def _printed_name(name: str) -> str:
+    name = name_normalise(name, field="name")
+    if not name:
+        error = ValidationError(
+            _("Give the name as it should be printed."), code="name_required"
+        )
+        raise ValidationError({"name": error})
+    if len(name) > NAME_MAX_LENGTH:
+        error = ValidationError(
+            _("A name has at most %(limit)d characters."),
+            code="name_too_long",
+            params={"limit": NAME_MAX_LENGTH},
+        )
+        raise ValidationError({"name": error})
+    return name
+
+
+def _check_correctable(*, certificate: Certificate, name: str) -> None:
+    if certificate.revoked_at is not None:
+        raise ValidationError(
+            _("A revoked certificate cannot be corrected."), code="already_revoked"
+        )
+    if not certificate.pdf:  # erased with the holder's personal data
+        raise ValidationError(
+            _("This certificate's personal data was erased."), code="erased"
+        )
+    # The same name again is refused, unless its PDF is still not redone (a
+    # failed run): then this is how a coordinator tries again.
+    if name == certificate.holder_name and not certificate.pdf_is_pending():
+        error = ValidationError(
+            _("The certificate already prints this name."), code="name_unchanged"
+        )
+        raise ValidationError({"name": error})
+
+
+def certificate_pdf_regenerate(
+    *, certificate_id: int, now: datetime | None = None
+) -> bool:
+    """Print the certificate again, with a new verification code.
+
+    The new file is written first; the row then points at it and keeps the old
+    code as replaced, and the old file is deleted after commit. On any failure
+    the old PDF and code stay as they were. False when there is nothing to do:
+    revoked, erased, or corrected again since (that correction's run prints it).
+    """
+    certificate = Certificate.objects.select_related("edition").get(pk=certificate_id)
+    if certificate.revoked_at is not None or not certificate.pdf:
+        return False
+    old_file = certificate.pdf.name
+    readable = code_readable(code_generate())
+    _pdf_store(certificate=certificate, readable_code=readable)
+    new_file = certificate.pdf.name
+    try:
+        with transaction.atomic():
+            swapped = _pdf_swap(
+                printed=certificate,
+                old_file=old_file,
+                new_file=new_file,
+                readable_code=readable,
+                now=now or timezone.now(),
+            )
+    except BaseException:
+        certificate.pdf.storage.delete(new_file)
+        raise
+    if not swapped:
+        certificate.pdf.storage.delete(new_file)
+    return swapped
+
+
+def _pdf_swap(
+    *,
+    printed: Certificate,
+    old_file: str,
+    new_file: str,
+    readable_code: str,
+    now: datetime,
+) -> bool:
+    """Point the row at the new file and code, if it still says what was printed."""
+    current = Certificate.objects.select_for_update().get(pk=printed.pk)
+    if (
+        current.revoked_at is not None
+        or current.pdf.name != old_file
+        or current.holder_name != printed.holder_name
+    ):
+        return False
+    ReplacedCode.objects.create(
+        certificate=current, code_hash=current.code_hash, replaced_at=now
+    )
+    current.code_hash = code_hash(readable_code)
+    current.pdf.name = new_file
+    current.save(update_fields=["code_hash", "pdf"])
+    storage = current.pdf.storage
+    transaction.on_commit(partial(storage.delete, old_file), robust=True)
+    transaction.on_commit(
+        partial(
+            certificate_corrected_email_send.enqueue,
+            certificate_id=current.pk,
+            readable_code=readable_code,
+        ),
+        robust=True,
+    )
+    return True
 
 
 def _certificate_create(
@@ -149,15 +300,7 @@ def _certificate_create(
         certificate = _certificate_build(
             eligibility=eligibility, code=code, actor=actor, reason=reason, now=now
         )
-        pdf = certificate_pdf_render(
-            certificate=certificate,
-            readable_code=readable,
-            verify_url=certificate_verify_url(readable_code=readable),
-        )
-        with storage_guard():
-            certificate.pdf.save(
-                f"{secrets.token_hex(16)}.pdf", ContentFile(pdf), save=False
-            )
+        _pdf_store(certificate=certificate, readable_code=readable)
         try:
             certificate.full_clean(exclude=["pdf"])
             certificate.save()
@@ -177,11 +320,31 @@ def _certificate_create(
             },
         )
         certificate_id = certificate.pk
+        # The code goes to the email by argument: the database keeps only its hash.
         transaction.on_commit(
-            lambda: certificate_ready_email_send.enqueue(certificate_id=certificate_id),
+            lambda: certificate_ready_email_send.enqueue(
+                certificate_id=certificate_id, readable_code=readable
+            ),
             robust=True,
         )
     return certificate
+
+
+def _pdf_store(*, certificate: Certificate, readable_code: str) -> None:
+    """Render the PDF with `readable_code` and store it under a new random name.
+
+    Sets `certificate.pdf` without saving the row: the caller does, or deletes
+    the file when it cannot.
+    """
+    pdf = certificate_pdf_render(
+        certificate=certificate,
+        readable_code=readable_code,
+        verify_url=certificate_verify_url(readable_code=readable_code),
+    )
+    with storage_guard():
+        certificate.pdf.save(
+            f"{secrets.token_hex(16)}.pdf", ContentFile(pdf), save=False
+        )
 
 
 def _certificate_build(

@@ -12,9 +12,9 @@ from learning.core.storage import private_file_response
 
 from .models import Certificate
 from .selectors import (
-    certificate_get_by_code,
     certificate_get_for_download,
     certificate_overview_for_user,
+    certificate_verification,
 )
 
 
@@ -59,10 +59,13 @@ def certificate_download(request: HttpRequest, pk: int) -> HttpResponse:
 def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
     """Whether a certificate is genuine: name, programme, date and status.
 
+    A code replaced when the PDF was printed again (a corrected name) says so.
+
     Access: anyone, without signing in. Unknown and malformed codes answer the
     same 404 page.
     """
-    certificate = certificate_get_by_code(code=code)
+    verification = certificate_verification(code=code)
+    certificate = verification.certificate if verification else None
     sections = [
         {
             "language": language,
@@ -73,7 +76,11 @@ def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
     response = render(
         request,
         "learning/certificates/verify.html",
-        {"certificate": certificate, "sections": sections},
+        {
+            "certificate": certificate,
+            "verification": verification,
+            "sections": sections,
+        },
         status=200 if certificate else 404,
     )
     response["X-Robots-Tag"] = "noindex"

@@ -1,4 +1,5 @@
-"""Coordinators' admin of certificates: list, eligibility, issue, revoke, download."""
+"""Coordinators' admin of certificates: list, eligibility, issue, revoke, correct the
+name, download."""
 
 from typing import Any
 
@@ -37,6 +38,7 @@ from .selectors import (
 )
 from .services import (
     certificate_issue,
+    certificate_name_correct,
     certificate_revoke,
     certificates_issue_for_edition,
 )
@@ -86,14 +88,21 @@ class CertificateInspectView(generic.InspectView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         certificate = self.object
+        can_change = certificate.revoked_at is None and self.user_has_permission(
+            "change"
+        )
         context.update(
             certificate=certificate,
             download_url=reverse(f"{NAME}:download", args=[certificate.pk]),
             revoke_url=(
-                reverse(f"{NAME}:revoke", args=[certificate.pk])
-                if certificate.revoked_at is None and self.user_has_permission("change")
+                reverse(f"{NAME}:revoke", args=[certificate.pk]) if can_change else ""
+            ),
+            correct_url=(
+                reverse(f"{NAME}:correct_name", args=[certificate.pk])
+                if can_change and certificate.pdf
                 else ""
             ),
+            pdf_pending=certificate.pdf_is_pending(),
             eligibility_url=reverse(
                 f"{NAME}:eligibility", args=[certificate.edition_id]
             ),
@@ -291,6 +300,69 @@ class CertificateRevokeView(CertificateAdminMixin, FormView):
         return redirect(reverse(f"{NAME}:inspect", args=[self.certificate.pk]))
 
 
+class NameCorrectionForm(ReasonForm):
+    name = forms.CharField(
+        label=_("Name as it should be printed"),
+        max_length=Certificate._meta.get_field("holder_name").max_length,
+        help_text=_(
+            "The PDF is printed again with a new verification code; the old code "
+            "then shows as replaced."
+        ),
+    )
+    field_order = ["name", "reason"]
+
+
+class CertificateNameCorrectView(CertificateAdminMixin, FormView):
+    """Correct the printed name with a reason, which redoes the PDF; changers."""
+
+    permission_required = "change"
+    template_name = "learning/certificates/admin/reason_form.html"
+    form_class = NameCorrectionForm
+    page_title = _("Correct the name")
+
+    @cached_property
+    def certificate(self) -> Certificate:
+        return get_object_or_404(Certificate.objects.valid(), pk=self.kwargs["pk"])
+
+    @cached_property
+    def back_url(self) -> str:
+        return reverse(f"{NAME}:inspect", args=[self.certificate.pk])
+
+    def get_page_subtitle(self) -> str:
+        return str(self.certificate)
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"name": self.certificate.holder_name}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(cancel_url=self.back_url, submit_label=_("Correct the name"))
+        return context
+
+    def form_valid(self, form: NameCorrectionForm) -> HttpResponse:
+        try:
+            certificate = certificate_name_correct(
+                certificate=self.certificate,
+                name=form.cleaned_data["name"],
+                actor=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form_errors_add(
+                form=form, error=error, field_of_code={"reason_required": "reason"}
+            )
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "The name is corrected to %(name)s. The PDF is printed again and "
+                "sent to the participant."
+            )
+            % {"name": certificate.holder_name},
+        )
+        return redirect(self.back_url)
+
+
 class CertificateDownloadView(PermissionCheckedMixin, View):
     """The PDF as an attachment; viewers of certificates (revoked ones too)."""
 
@@ -319,7 +391,7 @@ def _messages(error: Exception) -> list[str]:
 
 
 class CertificateViewSet(LearningModelViewSet):
-    """Certificates: issued by the services, revoked here with a reason."""
+    """Certificates: issued by the services, revoked or corrected here with a reason."""
 
     model = Certificate
     name = NAME
@@ -350,6 +422,7 @@ class CertificateViewSet(LearningModelViewSet):
         "revoked_at",
         "revoked_by",
         "revoke_reason",
+        "name_corrected_at",
         "languages",
         "hours",
     ]
@@ -369,6 +442,11 @@ class CertificateViewSet(LearningModelViewSet):
                 name="issue",
             ),
             path("revoke/<int:pk>/", CertificateRevokeView.as_view(), name="revoke"),
+            path(
+                "correct-name/<int:pk>/",
+                CertificateNameCorrectView.as_view(),
+                name="correct_name",
+            ),
             path(
                 "download/<int:pk>/", CertificateDownloadView.as_view(), name="download"
             ),

@@ -1,4 +1,5 @@
-"""Audit log actions of certificates: who issued or revoked which one, and why."""
+"""Audit log actions of certificates: who issued, revoked or corrected which one,
+and why."""
 
 from typing import Any
 
@@ -12,6 +13,11 @@ from .views_admin import CertificateViewSet
 CERTIFICATE_LOG_ACTIONS = (
     ("certificates.issue", _("Issue certificate"), _("Certificate issued")),
     ("certificates.revoke", _("Revoke certificate"), _("Certificate revoked")),
+    (
+        "certificates.correct_name",
+        _("Correct certificate name"),
+        _("Certificate name corrected"),
+    ),
 )
 
 

@@ -13,6 +13,7 @@ DEFAULT_ATTENDANCE_PRESENT_SHARE = 0.5
 DEFAULT_FORUM_EDIT_MINUTES = 30
 DEFAULT_JOIN_LINK_VISIBLE_MINUTES_BEFORE = 30
 DEFAULT_MATERIAL_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_OFFER_HOURS = 72
 DEFAULT_PRIVACY_PAGE_SLUG = "privacy-statement"
 
 
@@ -63,6 +64,11 @@ def material_max_bytes() -> int:
 def material_page_models() -> list[str] | None:
     """The site's publication and video page types (None: any page)."""
     return _setting("MATERIAL_PAGE_MODELS", None)
+
+
+def offer_hours() -> int:
+    """How long a place offered from the waitlist is held for an answer."""
+    return int(_setting("OFFER_HOURS", DEFAULT_OFFER_HOURS))
 
 
 def privacy_page_slug() -> str:

@@ -9,6 +9,8 @@ class EnrolmentStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmed")
     WAITLISTED = "waitlisted", _("on the waitlist")
     OFFERED = "offered", _("offered a place")
+    # An offer left unanswered past its deadline: the place went onward.
+    OFFER_EXPIRED = "offer_expired", _("offer lapsed")
     REJECTED = "rejected", _("rejected")
     WITHDRAWN = "withdrawn", _("withdrawn")
 

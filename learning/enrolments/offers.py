@@ -6,12 +6,19 @@ after an answer the enrolment is no longer offered, and the services refuse
 a second one.
 """
 
+from datetime import datetime, timedelta
+
 from django.core import signing
+from django.utils import timezone
+
+from learning.core.conf import offer_hours
 
 from .enums import EnrolmentStatus
 from .models import Enrolment
 
 _SALT = "learning.enrolments.offer"
+# An offer's deadline is shown while it waits and after it lapsed.
+OFFER_STATUSES = (EnrolmentStatus.OFFERED, EnrolmentStatus.OFFER_EXPIRED)
 
 
 def offer_token_make(*, enrolment: Enrolment) -> str:
@@ -38,6 +45,21 @@ def enrolment_offer_get(*, token: str) -> Enrolment | None:
 def offer_is_open(*, enrolment: Enrolment) -> bool:
     """Whether the offer still waits for an answer."""
     return enrolment.status == EnrolmentStatus.OFFERED
+
+
+def offer_deadline(*, enrolment: Enrolment) -> datetime | None:
+    """When the offer lapses; None for an enrolment never offered a place."""
+    if enrolment.status not in OFFER_STATUSES or enrolment.promoted_at is None:
+        return None
+    return enrolment.promoted_at + timedelta(hours=offer_hours())
+
+
+def offer_has_lapsed(*, enrolment: Enrolment, now: datetime | None = None) -> bool:
+    """Whether the offer went unanswered past its deadline (lapsed or about to)."""
+    if enrolment.status == EnrolmentStatus.OFFER_EXPIRED:
+        return True
+    deadline = offer_deadline(enrolment=enrolment)
+    return deadline is not None and (now or timezone.now()) >= deadline
 
 
 def _offer_stamp(enrolment: Enrolment) -> int:

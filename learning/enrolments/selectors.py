@@ -2,12 +2,13 @@
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from learning.core.conf import offer_hours
 from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition
 from learning.editions.selectors import edition_status_compute
@@ -70,6 +71,15 @@ def enrolment_waitlist(*, edition: Edition) -> QuerySet[Enrolment]:
         .filter(edition=edition)
         .select_related("organisation")
     )
+
+
+def enrolment_list_offers_past_deadline(*, now: datetime) -> QuerySet[Enrolment]:
+    """Offers still unanswered at their deadline, oldest first (for offers_expire)."""
+    # The same bound as offers.offer_has_lapsed: promoted_at + hours <= now.
+    cutoff = now - timedelta(hours=offer_hours())
+    return Enrolment.objects.filter(
+        status=EnrolmentStatus.OFFERED, promoted_at__lte=cutoff
+    ).order_by("promoted_at", "pk")
 
 
 def participant_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Participant]:

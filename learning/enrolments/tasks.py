@@ -10,7 +10,7 @@ from django_tasks import task
 from learning.notifications.emails import email_language, email_send, site_url
 
 from .models import Enrolment, Participant
-from .offers import offer_is_open, offer_token_make
+from .offers import offer_deadline, offer_is_open, offer_token_make
 
 
 @task()
@@ -80,6 +80,10 @@ def _enrolment_context(
         "organisation": enrolment.organisation,
         "programme": enrolment.edition.programme,
         "status": status,
+        # The edition's zone: the representatives of one organisation may live
+        # apart, and the edition's dates are all given in it.
+        "time_zone": enrolment.edition.time_zone,
+        "offer_deadline": offer_deadline(enrolment=enrolment),
         **_offer_urls(enrolment, participant),
     }
 

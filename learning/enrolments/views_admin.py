@@ -9,14 +9,18 @@ from typing import Any
 import django_filters
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button
 
 from learning.core.admin_views import CSV_SAFE_PREPROCESS, LearningModelViewSet
 from learning.core.csv_export import CsvExportMixin
+from learning.core.localization import time_zone_name
 from learning.editions.models import Edition
 
 from .enums import EnrolmentStatus
@@ -26,8 +30,20 @@ from .exports import (
     enrolment_export_row,
 )
 from .models import Enrolment, Organisation
+from .offers import offer_deadline
 from .selectors import enrolment_actions_available, enrolment_list_for_admin
 from .views_decisions import ENROLMENT_ACTION_VIEWS, RepresentativeReplaceView
+
+
+def offer_deadline_display(enrolment: Enrolment) -> str:
+    """When the offer lapses, in the edition's zone: "9 December 2026, 14:00 (…)"."""
+    deadline = offer_deadline(enrolment=enrolment)
+    if deadline is None:
+        return ""
+    edition = enrolment.edition
+    local = timezone.localtime(deadline, edition.zone)
+    zone = time_zone_name(edition.time_zone)
+    return f"{date_format(local, 'DATE_FORMAT')}, {local:%H:%M} ({zone})"
 
 
 class EnrolmentFilterSet(WagtailFilterSet):
@@ -94,6 +110,7 @@ class EnrolmentInspectView(generic.InspectView):
             enrolment=enrolment,
             modules=enrolment.modules.all(),
             representatives=enrolment.participants.select_related("replaced_by"),
+            offer_deadline=offer_deadline_display(enrolment),
             can_replace=can_change and "replace" in available,
             actions=[
                 {
@@ -126,6 +143,11 @@ class EnrolmentViewSet(LearningModelViewSet):
         "edition",
         "status",
         "waitlist_position",
+        Column(
+            "offer_deadline",
+            label=_("Offer deadline"),
+            accessor=offer_deadline_display,
+        ),
         "organisation__country",
         "organisation__possible_duplicate_of",
         "created_at",

@@ -9,13 +9,20 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from .models import Enrolment
-from .offers import enrolment_offer_get, offer_is_open
+from .offers import (
+    enrolment_offer_get,
+    offer_deadline,
+    offer_has_lapsed,
+    offer_is_open,
+)
 from .services import enrolment_offer_accept, enrolment_offer_decline
 
 OFFER_ANSWERS: dict[str, Callable[..., Enrolment]] = {
     "accept": enrolment_offer_accept,
     "decline": enrolment_offer_decline,
 }
+# What the page says when the service refuses the answer, by the error's code.
+REFUSED_STATES = {"not_offered": "answered", "offer_expired": "lapsed"}
 
 
 @csrf_protect
@@ -29,18 +36,20 @@ def offer_answer(request: HttpRequest, token: str, answer: str) -> HttpResponse:
     enrolment = enrolment_offer_get(token=token)
     if enrolment is None:
         return _render(request, state="invalid", status=404)
+    if offer_has_lapsed(enrolment=enrolment):
+        return _render(request, enrolment=enrolment, answer=answer, state="lapsed")
     if not offer_is_open(enrolment=enrolment):
         return _render(request, enrolment=enrolment, answer=answer, state="answered")
     if request.method == "POST":
         try:
             enrolment = OFFER_ANSWERS[answer](enrolment=enrolment)
         except ValidationError as error:
-            if error.code != "not_offered":
+            if error.code not in REFUSED_STATES:
                 raise
-            # Answered in another tab, or by another representative, meanwhile.
-            return _render(
-                request, enrolment=enrolment, answer=answer, state="answered"
-            )
+            # Answered in another tab or by another representative meanwhile, or
+            # the deadline passed while the page was open.
+            state = REFUSED_STATES[str(error.code)]
+            return _render(request, enrolment=enrolment, answer=answer, state=state)
         return _render(request, enrolment=enrolment, answer=answer, state="done")
     return _render(request, enrolment=enrolment, answer=answer, state="ask")
 
@@ -58,6 +67,8 @@ def _render(
         context.update(
             edition=enrolment.edition,
             programme=enrolment.edition.programme.localized,
+            deadline=offer_deadline(enrolment=enrolment),
+            time_zone=enrolment.edition.time_zone,
         )
     return render(
         request, "learning/enrolments/offer_answer.html", context, status=status

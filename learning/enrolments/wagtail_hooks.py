@@ -29,6 +29,11 @@ ENROLMENT_LOG_ACTIONS = (
         _("Offered place declined by the organisation"),
     ),
     (
+        "enrolments.offer_expire",
+        _("Offered place lapsed"),
+        _("Offered place lapsed unanswered and went to the next organisation"),
+    ),
+    (
         "enrolments.representative_replace",
         _("Replace representative"),
         _("Representative replaced"),

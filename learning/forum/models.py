@@ -122,6 +122,12 @@ class Post(models.Model):
         verbose_name=_("hidden by"),
     )
 
+    # Set when the author's personal data was erased: the text is gone, the post
+    # stays so that the thread's counts and its replies' quotes still hold.
+    erased_at = models.DateTimeField(
+        _("removed at the author's request"), null=True, blank=True, editable=False
+    )
+
     class Meta:
         verbose_name = _("forum post")
         verbose_name_plural = _("forum posts")

@@ -7,9 +7,15 @@ and links only to http, https and mailto addresses.
 """
 
 import html
+from typing import TYPE_CHECKING
 
 import markdown
 import nh3
+from django.utils.html import format_html
+from django.utils.translation import gettext
+
+if TYPE_CHECKING:
+    from .models import Post
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "strong", "em", "a", "ul", "ol", "li", "code", "pre", "blockquote"}
@@ -42,3 +48,14 @@ def markdown_render(*, text: str) -> str:
 def markdown_quote(*, text: str) -> str:
     """The text as a Markdown quote, to start a reply that quotes it."""
     return "\n".join(f"> {line}" for line in text.splitlines()) + "\n\n"
+
+
+def post_body_html(*, post: "Post") -> str:
+    """The post as sanitised HTML; an erased post's neutral note in the reader's
+    language (its text is gone, so the note is rendered, never stored)."""
+    if post.erased_at is not None:
+        return format_html(
+            '<p class="muted" data-erased>{}</p>',
+            gettext("Removed at the author's request."),
+        )
+    return markdown_render(text=post.body_markdown)

@@ -129,6 +129,13 @@ class SharedMaterial(models.Model):
         verbose_name = _("shared material")
         verbose_name_plural = _("shared materials")
         ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The shared list pages newest first within an edition (keyset paging).
+            models.Index(
+                fields=["edition", "-created_at", "-id"],
+                name="shared_material_newest",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),

@@ -22,7 +22,11 @@ from learning.catalogue.models import SessionTopicPage
 from learning.core import conf
 from learning.core.storage import StorageUnavailable, storage_guard
 from learning.editions.models import Edition, Meeting
-from learning.enrolments.membership import edition_role_for_user
+from learning.enrolments.membership import EditionRole, edition_role_for_user
+from learning.participants.selectors import (
+    meeting_expects_modules,
+    participant_module_paths,
+)
 
 from .models import MaterialReview, SharedMaterial
 from .selectors import material_keys_for_topic, shared_material_can_moderate
@@ -79,9 +83,11 @@ def material_unmark_reviewed(
     ).delete()
 
 
-def _member_check(*, user: AbstractBaseUser, edition: Edition) -> None:
-    if edition_role_for_user(user=user, edition=edition) is None:
+def _member_check(*, user: AbstractBaseUser, edition: Edition) -> EditionRole:
+    role = edition_role_for_user(user=user, edition=edition)
+    if role is None:
         raise PermissionDenied("not_a_member")
+    return role
 
 
 def _review_validate(
@@ -91,16 +97,38 @@ def _review_validate(
     session_topic: SessionTopicPage,
     key: str,
 ) -> None:
-    _member_check(user=user, edition=edition)
-    meets = Meeting.objects.filter(edition=edition, session_topic=session_topic)
-    if not meets.exists():
+    role = _member_check(user=user, edition=edition)
+    meetings = list(
+        Meeting.objects.filter(
+            edition=edition, session_topic=session_topic
+        ).select_related("session_topic")
+    )
+    if not meetings:
         raise ValidationError(
             _("This edition has no meeting on that session topic."),
             code="unknown_session_topic",
         )
+    if role == EditionRole.PARTICIPANT:
+        _module_chosen_check(user=user, edition=edition, meetings=meetings)
     if key not in material_keys_for_topic(session_topic=session_topic):
         raise ValidationError(
             _("This material is not on the session topic."), code="unknown_material"
+        )
+
+
+def _module_chosen_check(
+    *, user: AbstractBaseUser, edition: Edition, meetings: list[Meeting]
+) -> None:
+    # A participant reviews for the meetings they are expected at, the only ones
+    # "Before the meeting" shows them; a mark elsewhere would count nowhere.
+    chosen = participant_module_paths(edition=edition, user=user)
+    if not any(
+        meeting_expects_modules(meeting=meeting, module_paths=chosen)
+        for meeting in meetings
+    ):
+        raise ValidationError(
+            _("This meeting is for the organisations that chose its module."),
+            code="module_not_chosen",
         )
 
 

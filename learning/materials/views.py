@@ -32,7 +32,7 @@ from .selectors import (
     review_progress_for_edition,
     shared_material_can_moderate,
     shared_material_get_for_user,
-    shared_material_list_for_user,
+    shared_material_page_for_user,
 )
 from .services import (
     material_mark_reviewed,
@@ -79,7 +79,8 @@ def material_home(request: HttpRequest) -> HttpResponse:
 def meeting_materials(request: HttpRequest, edition_id: int) -> HttpResponse:
     """What to review before each meeting, with the user's "reviewed" marks.
 
-    Access: members of the edition (participants, facilitators, coordinators).
+    Access: members of the edition; participants see the meetings of the modules
+    their organisation chose, facilitators and coordinators every meeting.
     """
     try:
         edition, meetings = meeting_materials_for_member(
@@ -137,7 +138,7 @@ def review_toggle(request: HttpRequest, edition_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def review_progress(request: HttpRequest, edition_id: int) -> HttpResponse:
-    """How many participants reviewed each material, per meeting.
+    """How many of the participants expected at each meeting reviewed its materials.
 
     Access: the edition's facilitators and coordinators; 404 for non-members,
     403 for its participants.
@@ -163,14 +164,16 @@ def review_progress(request: HttpRequest, edition_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def shared_materials(request: HttpRequest, edition_id: int) -> HttpResponse:
-    """The materials members shared with the edition, and the share form.
+    """A page of the materials members shared with the edition, and the share form.
 
     Access: members of the edition; hidden materials only for its facilitators
     and coordinators. The POST (share) is CSRF-protected.
     """
     try:
-        edition, materials = shared_material_list_for_user(
-            user=request.user, edition_id=edition_id
+        edition, listing = shared_material_page_for_user(
+            user=request.user,
+            edition_id=edition_id,
+            cursor=request.GET.get("cursor", ""),
         )
     except Edition.DoesNotExist as error:
         raise Http404 from error
@@ -190,7 +193,7 @@ def shared_materials(request: HttpRequest, edition_id: int) -> HttpResponse:
         "learning/materials/shared_materials.html",
         {
             "edition": edition,
-            "materials": materials,
+            "listing": listing,
             "form": form,
             "can_moderate": shared_material_can_moderate(
                 user=request.user, edition=edition

@@ -6,14 +6,14 @@ edition's meetings or join links.
 """
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -22,6 +22,7 @@ from learning.core import conf
 from learning.core.calendar import CalendarEvent
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.enums import EnrolmentStatus
+from learning.enrolments.membership import participant_list_members
 from learning.enrolments.models import Enrolment, Participant
 from learning.enrolments.selectors import participant_list_for_user
 
@@ -66,6 +67,54 @@ def meeting_join_link_visible(*, meeting: Meeting, now: datetime) -> bool:
     """Whether a participant may see the join link: shortly before, until the end."""
     opens = meeting.starts_at - timedelta(minutes=join_link_minutes_before())
     return bool(meeting.join_url) and opens <= now < meeting.ends_at
+
+
+def meeting_module_path(*, meeting: Meeting) -> str | None:
+    """The tree path of the module above the meeting's session topic.
+
+    None for a meeting without a session topic: it belongs to the whole edition.
+    """
+    if meeting.session_topic is None:
+        return None
+    return meeting.session_topic.path[: -Page.steplen]
+
+
+def meeting_expects_modules(*, meeting: Meeting, module_paths: Collection[str]) -> bool:
+    """Whether an organisation that chose these modules is expected at the meeting.
+
+    Callers: "My programme", the materials pages and their review progress, so
+    that everyone agrees on who a meeting is for.
+    """
+    path = meeting_module_path(meeting=meeting)
+    return path is None or path in module_paths
+
+
+def member_module_paths(*, edition: Edition) -> dict[int, frozenset[str]]:
+    """Each member's (by user id) chosen modules, as tree paths.
+
+    One query, whatever the number of members and modules.
+    """
+    return _module_paths_by_user(participant_list_members(edition=edition))
+
+
+def participant_module_paths(
+    *, edition: Edition, user: AbstractBaseUser | None
+) -> frozenset[str]:
+    """The modules (tree paths) the user's organisation chose; empty for non-members."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    members = participant_list_members(edition=edition).filter(user_id=user.pk)
+    return _module_paths_by_user(members).get(user.pk, frozenset())
+
+
+def _module_paths_by_user(members: QuerySet[Participant]) -> dict[int, frozenset[str]]:
+    chosen: dict[int, set[str]] = {}
+    rows = members.values_list("user_id", "enrolment__modules__path")
+    for user_id, path in rows:
+        paths = chosen.setdefault(user_id, set())
+        if path is not None:
+            paths.add(path)
+    return {user_id: frozenset(paths) for user_id, paths in chosen.items()}
 
 
 def participant_time_zone(*, user: AbstractBaseUser, edition: Edition) -> str:
@@ -230,10 +279,9 @@ def _programme_edition(
 
 def _module_of(meeting: Meeting, chosen: dict[str, Page]) -> tuple[bool, Page | None]:
     """Whether the meeting concerns the organisation, and its chosen module."""
-    if meeting.session_topic is None:
-        return True, None  # a meeting of the whole edition
-    module = chosen.get(meeting.session_topic.path[: -Page.steplen])
-    return module is not None, module
+    concerned = meeting_expects_modules(meeting=meeting, module_paths=chosen.keys())
+    path = meeting_module_path(meeting=meeting)
+    return concerned, chosen.get(path) if path is not None else None
 
 
 def _programme_meeting(

@@ -1,6 +1,6 @@
 """Writes of one person's data across learning: erasure on request."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -8,113 +8,69 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from learning.certificates.models import Certificate
-from learning.enrolments.models import Enrolment
-from learning.participants.models import CalendarFeed
+from learning.core.personal_data import Person, personal_data_kinds
 
-from .selectors import person_erased_email, person_is_erased, person_records_get
+from .selectors import person_get, person_is_erased, person_is_known
 
 
 @dataclass(frozen=True)
 class ErasureResult:
-    """What an erasure changed; all zero when the person was already erased."""
+    """What an erasure changed; nothing when the person was already erased."""
 
     placeholder: str
-    participants: int
-    registrations: int
-    enrolments: int
-    calendar_feeds: int
-    user_deactivated: bool
-    certificates: int = 0
+    user_deactivated: bool = False
+    # Rows removed or anonymised, by kind key (learning.core.personal_data).
+    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
-        return bool(
-            self.participants
-            or self.registrations
-            or self.enrolments
-            or self.calendar_feeds
-            or self.certificates
-            or self.user_deactivated
-        )
+        return self.user_deactivated or any(self.counts.values())
 
 
+@transaction.atomic
 def person_data_erase(*, email: str, actor: AbstractBaseUser | None) -> ErasureResult:
-    """Anonymise a person everywhere learning keeps them; enrolments and counts stay."""
-    placeholder = person_erased_email(email=email)
-    with transaction.atomic():
-        records = person_records_get(email=email)
-        if records.is_empty:
-            if person_is_erased(email=email):
-                return ErasureResult(placeholder, 0, 0, 0, 0, False)
-            raise ValidationError(
-                _("No personal data is kept under this email address."),
-                code="person_not_found",
-            )
-        name = placeholder.partition("@")[0]
-        certificates = _certificates_anonymise(
-            participant_ids=list(records.participants.values_list("pk", flat=True)),
-            name=name,
+    """Erase a person everywhere learning keeps them; counts and rates stay.
+
+    Atomic: a failing kind leaves everything as it was, and files are deleted
+    only once the whole erasure is committed.
+    """
+    person = person_get(email=email)
+    if not person_is_known(person=person):
+        if person_is_erased(email=email):
+            return ErasureResult(placeholder=person.placeholder_email)
+        raise ValidationError(
+            _("No personal data is kept under this email address."),
+            code="person_not_found",
         )
-        participants = records.participants.update(
-            name=name, email=placeholder, role=""
-        )
-        registrations = records.registrations.update(
-            name=name, email=placeholder, organisation=""
-        )
-        enrolments = Enrolment.objects.filter(
-            submitted_by_email__iexact=records.email
-        ).update(submitted_by_email=placeholder)
-        calendar_feeds = 0
-        if records.user is not None:
-            calendar_feeds, _deleted = CalendarFeed.objects.filter(
-                user=records.user
-            ).delete()
-            _user_anonymise(records.user, placeholder=placeholder, name=name)
+    counts = {kind.key: kind.erase(person) for kind in personal_data_kinds()}
+    if person.user is not None:
+        _user_anonymise(person)
     return ErasureResult(
-        placeholder=placeholder,
-        participants=participants,
-        registrations=registrations,
-        enrolments=enrolments,
-        calendar_feeds=calendar_feeds,
-        user_deactivated=records.user is not None,
-        certificates=certificates,
+        placeholder=person.placeholder_email,
+        user_deactivated=person.user is not None,
+        counts=counts,
     )
 
 
-def _certificates_anonymise(*, participant_ids: list[int], name: str) -> int:
-    """Replace the printed name on the person's certificates and drop their PDFs.
-
-    The verify page then shows the placeholder name; the PDF files are deleted
-    from storage once the erasure is committed.
-    """
-    certificates = list(Certificate.objects.filter(participant_id__in=participant_ids))
-    files = [c.pdf.name for c in certificates if c.pdf]
-    for certificate in certificates:
-        certificate.holder_name = name
-        certificate.pdf = ""
-        certificate.save(update_fields=["holder_name", "pdf"])
-    if files:
-        storage = Certificate._meta.get_field("pdf").storage
-        transaction.on_commit(lambda: [storage.delete(f) for f in files])
-    return len(certificates)
-
-
-def _user_anonymise(user: AbstractBaseUser, *, placeholder: str, name: str) -> None:
-    # Works with any user model: change only the fields it has.
+def _user_anonymise(person: Person) -> None:
+    # Works with any user model: change only the fields it has. The account
+    # stays (posts, marks and runs point at it), closed and renamed.
+    user = person.user
+    assert user is not None  # noqa: S101  (checked by the caller)
     user_model = get_user_model()
     wanted = {
-        user_model.USERNAME_FIELD: placeholder,
-        user_model.get_email_field_name(): placeholder,
-        "first_name": name,
+        user_model.USERNAME_FIELD: person.placeholder_email,
+        user_model.get_email_field_name(): person.placeholder_email,
+        "first_name": person.placeholder_name,
         "last_name": "",
         "is_active": False,
         "is_staff": False,
+        "is_superuser": False,
     }
-    names = {field.name for field in user_model._meta.get_fields()}
-    for field, value in wanted.items():
-        if field in names:
-            setattr(user, field, value)
+    names = {f.name for f in user_model._meta.get_fields()}
+    for name, value in wanted.items():
+        if name in names:
+            setattr(user, name, value)
     user.set_unusable_password()
     user.save()
     if hasattr(user, "groups"):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from learning.core.forms import form_errors_add
 from learning.enrolments.models import Participant
 
-from .selectors import person_data_export
+from .selectors import person_data_export, person_data_sections
 from .services import person_data_erase
 
 PERMISSION = "enrolments.change_participant"
@@ -62,7 +63,10 @@ class PersonDataMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
 
 
 class PersonDataIndexView(PersonDataMixin, TemplateView):
-    """Look a person up by email; summary and JSON download; coordinators only."""
+    """Look a person up; their data, as JSON or a readable page.
+
+    Access: users who may change participants (the demo's coordinators).
+    """
 
     template_name = "learning/admin/person_data.html"
 
@@ -75,7 +79,19 @@ class PersonDataIndexView(PersonDataMixin, TemplateView):
             )
             response["Content-Disposition"] = 'attachment; filename="person-data.json"'
             return response
+        if data is not None and request.GET.get("format") == "html":
+            return self.readable_response(data)
         return self.render_to_response(self.get_context_data(data=data))
+
+    def readable_response(self, data: dict[str, Any]) -> TemplateResponse:
+        """A standalone page to hand to the person (print it to get a PDF)."""
+        response = TemplateResponse(
+            self.request,
+            "learning/admin/person_data_readable.html",
+            {"data": data, "sections": person_data_sections(data=data)},
+        )
+        response["Content-Disposition"] = 'attachment; filename="person-data.html"'
+        return response
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -83,6 +99,8 @@ class PersonDataIndexView(PersonDataMixin, TemplateView):
         if data is not None:
             query = urlencode({"email": data["email"]})
             context.update(
+                sections=person_data_sections(data=data),
+                readable_url=f"{self.request.path}?{query}&format=html",
                 download_url=f"{self.request.path}?{query}&format=json",
                 erase_url=f"{reverse('learning_person_data:erase')}?{query}",
             )
@@ -91,7 +109,10 @@ class PersonDataIndexView(PersonDataMixin, TemplateView):
 
 
 class PersonDataEraseView(PersonDataMixin, TemplateView):
-    """Asks to confirm (GET), then erases through person_data_erase (POST)."""
+    """Asks to confirm (GET), then erases through person_data_erase (POST).
+
+    Access: users who may change participants (the demo's coordinators).
+    """
 
     template_name = "learning/admin/person_data_erase.html"
     page_title = _("Erase personal data")

@@ -200,7 +200,8 @@ class GunicornServer:
             try:
                 requests.get(f"{self.url}/healthz", timeout=10)
                 return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
+                # Under load the first answer can take longer than one try.
                 if time.monotonic() > deadline or self.process.poll() is not None:
                     raise RuntimeError(self.log_text()) from None
                 time.sleep(0.2)

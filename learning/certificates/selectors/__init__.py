@@ -7,12 +7,14 @@ all ask it.
 
 from .access import (
     HolderEdition,
+    Verification,
     certificate_get_by_code,
     certificate_get_for_download,
     certificate_list_for_admin,
     certificate_list_for_edition,
     certificate_list_for_holder,
     certificate_overview_for_user,
+    certificate_verification,
 )
 from .editions import edition_list_finished, edition_list_with_certificate_counts
 from .eligibility import (
@@ -34,6 +36,7 @@ __all__ = [
     "ModuleProgress",
     "ParticipantCertificate",
     "Reason",
+    "Verification",
     "certificate_eligibility",
     "certificate_eligibility_for_edition",
     "certificate_get_by_code",
@@ -42,6 +45,7 @@ __all__ = [
     "certificate_list_for_edition",
     "certificate_list_for_holder",
     "certificate_overview_for_user",
+    "certificate_verification",
     "edition_list_finished",
     "edition_list_with_certificate_counts",
     "page_titles_in",

@@ -13,7 +13,8 @@ from learning.enrolments.membership import user_is_coordinator
 from learning.enrolments.models import Participant
 
 from ..codes import code_hash
-from ..models import Certificate, CertificateQuerySet
+from ..enums import VerificationStatus
+from ..models import Certificate, CertificateQuerySet, ReplacedCode
 from .eligibility import Eligibility, certificate_eligibility
 
 
@@ -52,6 +53,47 @@ def certificate_get_by_code(*, code: str) -> Certificate | None:
         Certificate.objects.filter(code_hash=code_hash(code))
         .select_related("edition")
         .first()
+    )
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What the public verify page says about a code."""
+
+    certificate: Certificate
+    status: VerificationStatus
+    replaced_at: datetime | None = None
+
+
+def certificate_verification(*, code: str) -> Verification | None:
+    """The certificate a current or replaced code stands for, and its status.
+
+    The verify page calls it; a code replaced when the PDF was redone still
+    names its certificate, so a reader of the old PDF learns it was replaced.
+    """
+    certificate = certificate_get_by_code(code=code)
+    if certificate is not None:
+        status = (
+            VerificationStatus.VALID
+            if certificate.revoked_at is None
+            else VerificationStatus.REVOKED
+        )
+        return Verification(certificate=certificate, status=status)
+    replaced = (
+        ReplacedCode.objects.filter(code_hash=code_hash(code))
+        .select_related("certificate__edition")
+        .first()
+    )
+    if replaced is None:
+        return None
+    certificate = replaced.certificate
+    return Verification(
+        certificate=certificate,
+        # Revoked since says more than replaced: no code of it stands.
+        status=VerificationStatus.REPLACED
+        if certificate.revoked_at is None
+        else VerificationStatus.REVOKED,
+        replaced_at=replaced.replaced_at,
     )
 
 

@@ -11,6 +11,7 @@ from .enrolments import (
     enrolment_withdraw,
 )
 from .inputs import EnrolmentResult, RepresentativeInput
+from .offers import offer_expire, offers_expire
 from .organisations import (
     organisation_domains,
     organisation_get_or_create,
@@ -31,6 +32,8 @@ __all__ = [
     "enrolment_promote_from_waitlist",
     "enrolment_reject",
     "enrolment_withdraw",
+    "offer_expire",
+    "offers_expire",
     "organisation_domains",
     "organisation_get_or_create",
     "organisation_keep_separate",

@@ -27,6 +27,7 @@ from .inputs import (
     representative_normalise,
     representatives_validate,
 )
+from .offers import offer_open_require
 from .organisations import (
     organisation_domains,
     organisation_get_or_create,
@@ -126,6 +127,7 @@ def enrolment_offer_accept(
     now = now or timezone.now()
     with transaction.atomic():
         enrolment = _enrolment_lock(enrolment=enrolment)
+        offer_open_require(enrolment=enrolment, now=now)
         _status_require(
             enrolment=enrolment, allowed={EnrolmentStatus.OFFERED}, code="not_offered"
         )
@@ -327,7 +329,8 @@ def _enrolment_end(
     with transaction.atomic():
         enrolment = _enrolment_lock(enrolment=enrolment)
         if allowed is not None:
-            # Answering an offer: a second answer is refused, not ignored.
+            # Answering an offer: a late or second answer is refused, not ignored.
+            offer_open_require(enrolment=enrolment, now=now)
             _status_require(enrolment=enrolment, allowed=allowed, code="not_offered")
         elif enrolment.status == status:
             # A repeated click: nothing changes and nobody is promoted twice.

@@ -1,7 +1,8 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from learning.forum.rendering import markdown_render
+from learning.forum.models import Post
+from learning.forum.rendering import markdown_render, post_body_html
 
 register = template.Library()
 
@@ -10,3 +11,9 @@ register = template.Library()
 def forum_markdown(text: str) -> SafeString:
     """A post's text as sanitised HTML (the sanitiser's output is safe to show)."""
     return mark_safe(markdown_render(text=text or ""))  # noqa: S308
+
+
+@register.filter
+def forum_post_body(post: Post) -> SafeString:
+    """The post's text as sanitised HTML, or the note that it was removed."""
+    return mark_safe(post_body_html(post=post))  # noqa: S308

@@ -26,6 +26,7 @@ from .shared_materials import (
     shared_material_can_moderate,
     shared_material_get_for_user,
     shared_material_list_for_user,
+    shared_material_page_for_user,
 )
 
 __all__ = [
@@ -45,4 +46,5 @@ __all__ = [
     "shared_material_can_moderate",
     "shared_material_get_for_user",
     "shared_material_list_for_user",
+    "shared_material_page_for_user",
 ]

@@ -1,12 +1,16 @@
 """What to review before each meeting and who reviewed it: reads an edition's
 meetings and the members' review marks, scoped by `learning.enrolments.membership`
-(`Edition.DoesNotExist` for non-members, which views turn into a 404)."""
+(`Edition.DoesNotExist` for non-members, which views turn into a 404).
+
+A meeting is for the participants whose organisation chose its module (see
+`learning.participants.selectors.meeting_expects_modules`): they alone see it
+before the meeting, and they alone count in its review progress.
+"""
 
 from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 
 from learning.catalogue.models import SessionTopicPage
 from learning.editions.models import Edition, Meeting
@@ -15,6 +19,11 @@ from learning.enrolments.membership import (
     edition_list_for_member,
     edition_role_for_user,
     participant_list_members,
+)
+from learning.participants.selectors import (
+    meeting_expects_modules,
+    member_module_paths,
+    participant_module_paths,
 )
 
 from ..models import MaterialReview
@@ -34,7 +43,7 @@ class MeetingMaterials:
 
 @dataclass(frozen=True)
 class MaterialProgress:
-    """How many of the edition's participants reviewed one material."""
+    """How many of the participants expected at a meeting reviewed one material."""
 
     material: MaterialItem
     reviewed: int
@@ -42,13 +51,13 @@ class MaterialProgress:
 
     @property
     def percent(self) -> int:
-        """The share of participants who reviewed it, in whole percent."""
+        """The share of expected participants who reviewed it, in whole percent."""
         return round(100 * self.reviewed / self.total) if self.total else 0
 
 
 @dataclass
 class MeetingProgress:
-    """Review progress of each material of one meeting."""
+    """Review progress of each material of one meeting; `participants` expected."""
 
     meeting: Meeting
     title: str
@@ -59,12 +68,14 @@ class MeetingProgress:
 def meeting_materials_for_member(
     *, user: AbstractBaseUser | None, edition_id: int, language: str
 ) -> tuple[Edition, list[MeetingMaterials]]:
-    """The edition; each meeting with its topic's materials and the user's marks.
+    """The edition; each meeting for the user with its materials and their marks.
 
-    Raises `Edition.DoesNotExist` when the user is not a member of the edition.
+    Participants get the meetings of the modules their organisation chose;
+    facilitators and coordinators get every meeting. Raises
+    `Edition.DoesNotExist` when the user is not a member of the edition.
     """
     edition = edition_get_for_member(user=user, pk=edition_id)
-    meetings = _topic_meetings(edition)
+    meetings = _meetings_for_reader(edition, user=user)
     topics = _distinct_topics(meetings)
     by_topic = _materials_by_topic(topics, language=language)
     titles = _topic_titles(topics, language=language)
@@ -88,7 +99,7 @@ def meeting_materials_for_member(
 def review_progress_for_edition(
     *, user: AbstractBaseUser | None, edition_id: int, language: str
 ) -> tuple[Edition, list[MeetingProgress]]:
-    """Per meeting, how many participants reviewed each material (N of M).
+    """Per meeting, how many of the participants expected reviewed each material.
 
     For the edition's facilitators and coordinators: `Edition.DoesNotExist` for
     non-members, `PermissionDenied` for participants.
@@ -123,6 +134,20 @@ def _topic_meetings(edition: Edition) -> list[Meeting]:
     )
 
 
+def _meetings_for_reader(
+    edition: Edition, *, user: AbstractBaseUser | None
+) -> list[Meeting]:
+    meetings = _topic_meetings(edition)
+    if edition_role_for_user(user=user, edition=edition) in STAFF_ROLES:
+        return meetings
+    chosen = participant_module_paths(edition=edition, user=user)
+    return [
+        meeting
+        for meeting in meetings
+        if meeting_expects_modules(meeting=meeting, module_paths=chosen)
+    ]
+
+
 def _distinct_topics(meetings: list[Meeting]) -> list[SessionTopicPage]:
     return list({m.session_topic_id: m.session_topic for m in meetings}.values())
 
@@ -137,22 +162,32 @@ def _meeting_progress(
     topics = _distinct_topics(meetings)
     by_topic = _materials_by_topic(topics, language=language)
     titles = _topic_titles(topics, language=language)
-    members = participant_list_members(edition=edition).values("user_id")
-    total = members.distinct().count()
-    counts = {
-        (row["session_topic_id"], row["material_key"]): row["reviewed"]
-        for row in MaterialReview.objects.filter(edition=edition, user__in=members)
-        .values("session_topic_id", "material_key")
-        .annotate(reviewed=Count("user", distinct=True))
-    }
+    chosen = member_module_paths(edition=edition)
+    reviewers = _reviewers(edition)
     result = []
     for meeting in meetings:
         topic = meeting.session_topic
-        progress = MeetingProgress(
-            meeting, meeting.title or titles.get(topic.pk, topic.title), total
-        )
+        expected = {
+            user_id
+            for user_id, paths in chosen.items()
+            if meeting_expects_modules(meeting=meeting, module_paths=paths)
+        }
+        title = meeting.title or titles.get(topic.pk, topic.title)
+        progress = MeetingProgress(meeting, title, len(expected))
         for item in by_topic[topic.pk]:
-            count = counts.get((topic.pk, item.key), 0)
-            progress.materials.append(MaterialProgress(item, count, total))
+            done = reviewers.get((topic.pk, item.key), set()) & expected
+            progress.materials.append(MaterialProgress(item, len(done), len(expected)))
         result.append(progress)
     return result
+
+
+def _reviewers(edition: Edition) -> dict[tuple[int, str], set[int]]:
+    """Who (user ids) among the members marked each (topic, material); one query."""
+    members = participant_list_members(edition=edition).values("user_id")
+    marks = MaterialReview.objects.filter(edition=edition, user__in=members)
+    reviewers: dict[tuple[int, str], set[int]] = {}
+    for user_id, topic_id, key in marks.values_list(
+        "user_id", "session_topic_id", "material_key"
+    ):
+        reviewers.setdefault((topic_id, key), set()).add(user_id)
+    return reviewers

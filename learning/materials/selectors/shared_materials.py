@@ -5,7 +5,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Q
 
+from learning.core.paging import (
+    DEFAULT_PAGE_SIZE,
+    CursorPage,
+    cursor_decode,
+    cursor_encode,
+    cursor_moment,
+    page_size,
+)
 from learning.editions.models import Edition
 from learning.enrolments.membership import (
     EditionRole,
@@ -55,6 +64,33 @@ def shared_material_list_for_user(
     if edition_role_for_user(user=user, edition=edition) not in STAFF_ROLES:
         materials = materials.visible()
     return edition, materials
+
+
+def shared_material_page_for_user(
+    *,
+    user: AbstractBaseUser | None,
+    edition_id: int,
+    cursor: str = "",
+    limit: int = DEFAULT_PAGE_SIZE,
+) -> tuple[Edition, CursorPage[SharedMaterial]]:
+    """The edition and one page of its shared materials the user may see.
+
+    Newest first, keyset-paged on (created_at, id): a deep page costs what the
+    first does. Scoped as `shared_material_list_for_user`.
+    """
+    edition, materials = shared_material_list_for_user(user=user, edition_id=edition_id)
+    size = page_size(limit)
+    after = cursor_decode(cursor, 2)
+    moment = cursor_moment(after[0]) if after else None
+    if after and moment is not None and isinstance(after[1], int):
+        older = Q(created_at__lt=moment) | Q(created_at=moment, pk__lt=after[1])
+        materials = materials.filter(older)
+    rows = list(materials.order_by("-created_at", "-pk")[: size + 1])
+    next_cursor = ""
+    if len(rows) > size:
+        rows = rows[:size]
+        next_cursor = cursor_encode([rows[-1].created_at.isoformat(), rows[-1].pk])
+    return edition, CursorPage(items=rows, next_cursor=next_cursor)
 
 
 def shared_material_get_for_user(

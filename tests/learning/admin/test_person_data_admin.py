@@ -89,3 +89,13 @@ def test_erasure_needs_csrf(coordinator, ana):
 
     assert response.status_code == 403
     assert Participant.objects.filter(email=ANA).exists()
+
+
+def test_a_coordinator_downloads_a_readable_copy(coordinator_client, ana):
+    response = coordinator_client.get(reverse(INDEX), {"email": ANA, "format": "html"})
+
+    page = response.content.decode()
+    assert response["Content-Disposition"].startswith("attachment")
+    assert "<table" in page and "Ana Ruiz" in page
+    assert ana.enrolment.organisation.name in page
+    assert 'data-kind="forum_posts"' in page

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from learning.catalogue.models import SessionTopicPage
+from learning.catalogue.models import ModulePage, SessionTopicPage
 from learning.editions.models import Edition, Meeting
 from tests.factories import (
     DocumentFactory,
@@ -75,9 +75,17 @@ def materials_of(*, publication, video, document) -> list[dict]:
     ]
 
 
+def enrolment_choosing(edition: Edition, *modules: ModulePage):
+    """A confirmed enrolment that chose these modules."""
+    enrolment = EnrolmentFactory(edition=edition)
+    enrolment.modules.set(modules)
+    return enrolment
+
+
 def member_edition(programme, *, user, meetings_on: SessionTopicPage):
     edition = EditionFactory(programme=programme)
-    ParticipantFactory(enrolment=EnrolmentFactory(edition=edition), user=user)
+    module = meetings_on.get_parent().specific
+    ParticipantFactory(enrolment=enrolment_choosing(edition, module), user=user)
     meeting = MeetingFactory(
         edition=edition,
         session_topic=meetings_on,

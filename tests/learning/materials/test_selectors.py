@@ -17,7 +17,7 @@ from learning.materials.selectors import (
 )
 from learning.materials.services import material_mark_reviewed
 from tests.factories import DocumentFactory
-from tests.factories.learning import EnrolmentFactory, ParticipantFactory
+from tests.factories.learning import ParticipantFactory
 from tests.factories.materials import SharedMaterialFactory
 
 from .conftest import (
@@ -25,6 +25,7 @@ from .conftest import (
     PUBLICATION_KEY,
     VIDEO_KEY,
     add_meetings,
+    enrolment_choosing,
     materials_of,
     translate,
 )
@@ -165,8 +166,9 @@ def progress_rows(meeting_progress):
 
 
 def test_progress_counts_each_material_n_of_m_participants(world):
+    module = world.topic.get_parent()
     others = [
-        ParticipantFactory(enrolment=EnrolmentFactory(edition=world.edition_a)).user
+        ParticipantFactory(enrolment=enrolment_choosing(world.edition_a, module)).user
         for _ in range(2)
     ]
     reviews = [

@@ -1,0 +1,117 @@
+"""Which rows hold a person's data: each app registers its own kinds.
+
+The privacy app exports and erases one person's data but must not know every
+format, so that a new format (proposals, surveys) adds its data without touching
+it. Each app registers, in its AppConfig.ready(), one `PersonalDataKind` per
+kind of row it keeps about a person: how to list them and how to erase them.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Model, Q
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class Person:
+    """The person asked about: an email address and, when they have one, an account.
+
+    `placeholder_email` and `placeholder_name` are what erasure writes instead
+    of their address and name: the same every time for the same address.
+    """
+
+    email: str
+    user: AbstractBaseUser | None
+    placeholder_email: str
+    placeholder_name: str
+
+    def q(self, *, email: str = "", user: str = "") -> Q:
+        """Rows whose `email` field is the address or whose `user` field the account."""
+        condition = Q(**{f"{email}__iexact": self.email}) if email else Q(pk__in=[])
+        if user and self.user is not None:
+            condition |= Q(**{user: self.user})
+        return condition
+
+
+@dataclass(frozen=True)
+class PersonalDataKind:
+    """One kind of row about a person, e.g. forum posts."""
+
+    key: str  # the JSON key of the export, e.g. "forum_posts"
+    label: str | Promise  # the heading in the readable export
+    # (JSON key, column heading) of each exported row, in display order.
+    columns: tuple[tuple[str, str | Promise], ...]
+    export: Callable[[Person], list[dict[str, Any]]]
+    # Removes or anonymises the rows; returns how many it changed. Runs inside
+    # the erasure's transaction; files are deleted with transaction.on_commit.
+    erase: Callable[[Person], int]
+    # Erasure runs in ascending order: rows found through another kind's rows
+    # (attendance through participations) erase before those (order 90).
+    order: int = 50
+
+
+_kinds: dict[str, PersonalDataKind] = {}
+
+
+def personal_data_register(*kinds: PersonalDataKind) -> None:
+    """Add kinds to the export and erasure; a second call with a key replaces it."""
+    for kind in kinds:
+        _kinds[kind.key] = kind
+
+
+def personal_data_kinds() -> list[PersonalDataKind]:
+    """Every registered kind, in erasure order."""
+    return sorted(_kinds.values(), key=lambda kind: (kind.order, kind.key))
+
+
+def export_value(value: Any) -> Any:
+    """A value as JSON keeps it: dates as ISO 8601, files as their names."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Model):
+        return str(value)
+    if hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
+        return value.name or ""
+    return value
+
+
+def export_rows(
+    rows: Iterable[Any], fields: Iterable[str], **extra: Callable[[Any], Any]
+) -> list[dict[str, Any]]:
+    """Each row as a dict of `fields` and `extra`.
+
+    A field may be a path ("edition__label"): its key is its first part ("edition").
+    """
+    fields = tuple(fields)
+    result = []
+    for row in rows:
+        item = {_key(name): export_value(_attribute(row, name)) for name in fields}
+        item.update({name: export_value(get(row)) for name, get in extra.items()})
+        result.append(item)
+    return result
+
+
+def _attribute(row: Any, path: str) -> Any:
+    for part in path.split("__"):
+        row = getattr(row, part) if row is not None else None
+    return row
+
+
+def field_columns(
+    model: type[Model], fields: Iterable[str]
+) -> tuple[tuple[str, str | Promise], ...]:
+    """(key, heading) pairs whose headings are the model fields' verbose names.
+
+    A path such as "edition__title" is headed by its first field ("edition").
+    """
+    return tuple(
+        (_key(name), model._meta.get_field(_key(name)).verbose_name) for name in fields
+    )
+
+
+def _key(path: str) -> str:
+    return path.split("__")[0]
