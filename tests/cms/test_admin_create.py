@@ -26,7 +26,9 @@ from learning.catalogue.models import (
     ProgrammePage,
     SessionTopicPage,
 )
+from learning.events.models import LearningEventPage
 from tests import factories
+from tests.factories.events import EventSeriesProgrammePageFactory
 from tests.wagtail_admin import PageAdmin, form_errors
 
 
@@ -294,6 +296,38 @@ def session_topic_page_case(home):
     )
 
 
+def learning_event_page_case(home):
+    note = factories.PublicationPageFactory(parent__parent=home)
+    document = factories.DocumentFactory()
+    return Case(
+        parent=EventSeriesProgrammePageFactory(parent__parent=home),
+        data=nested_form_data(
+            {
+                "title": "Trust-based learning between peers",
+                "introduction": "How trust and mutuality support peer learning.",
+                "objectives": streamfield([("objective", "Discuss good practices.")]),
+                "key_questions": streamfield(
+                    [("question", "How is trust best supported?")]
+                ),
+                "body": streamfield([]),
+                "background_documents": streamfield(
+                    [
+                        (
+                            "document",
+                            {"kind": "agenda", "document": document.pk, "title": ""},
+                        )
+                    ]
+                ),
+                "learning_note": note.pk,
+            }
+        ),
+        expected={
+            "introduction": "How trust and mutuality support peer learning.",
+            "learning_note_id": note.pk,
+        },
+    )
+
+
 CASES = {
     HomePage: home_page_case,
     StandardPage: standard_page_case,
@@ -306,6 +340,7 @@ CASES = {
     ProgrammePage: programme_page_case,
     ModulePage: module_page_case,
     SessionTopicPage: session_topic_page_case,
+    LearningEventPage: learning_event_page_case,
 }
 
 

@@ -17,7 +17,9 @@ from learning.catalogue.models import (
     ProgrammePage,
     SessionTopicPage,
 )
+from learning.events.models import LearningEventPage
 from tests import factories
+from tests.factories.events import EventSeriesProgrammePageFactory
 
 # page type: (parents it may be created under, children it may have)
 TREE = {
@@ -38,9 +40,11 @@ TREE = {
     VideoIndexPage: ({HomePage}, {VideoPage}),
     VideoPage: ({VideoIndexPage}, set()),
     ProgrammeIndexPage: ({HomePage}, {ProgrammePage}),
-    ProgrammePage: ({ProgrammeIndexPage}, {ModulePage}),
+    # Which of the two a programme offers follows its format (below).
+    ProgrammePage: ({ProgrammeIndexPage}, {ModulePage, LearningEventPage}),
     ModulePage: ({ProgrammePage}, {SessionTopicPage}),
     SessionTopicPage: ({ModulePage}, set()),
+    LearningEventPage: ({ProgrammePage}, set()),
 }
 
 ids = {"ids": lambda model: model.__name__}
@@ -92,6 +96,22 @@ def test_can_create_at_follows_the_tree_for_real_pages(home_pages):
     assert not SessionTopicPage.can_create_at(programme)
     assert not SessionTopicPage.can_create_at(home)
     assert not StandardPage.can_create_at(root)
+
+
+@pytest.mark.django_db
+def test_a_programmes_format_decides_its_pages(home_pages):
+    programme_index = factories.ProgrammeIndexPageFactory(parent=home_pages["en"])
+    cohort = factories.ProgrammePageFactory(parent=programme_index)
+    seminar = factories.ProgrammePageFactory(
+        parent=programme_index, programme_format="seminar"
+    )
+    series = EventSeriesProgrammePageFactory(parent=programme_index)
+
+    assert ModulePage.can_create_at(cohort) and ModulePage.can_create_at(seminar)
+    assert not ModulePage.can_create_at(series)
+    assert LearningEventPage.can_create_at(series)
+    assert not LearningEventPage.can_create_at(cohort)
+    assert not LearningEventPage.can_create_at(seminar)
 
 
 @pytest.mark.django_db
