@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from cms.demo.accounts import COORDINATOR_PERMISSIONS, model_permissions
+from tests.e2e.settle import settle
 from tests.factories import DocumentFactory, UserFactory
 from tests.factories.events import (
     EventFactory,
@@ -85,6 +86,7 @@ def test_the_event_admin_pages_have_no_axe_violations_on_a_phone(
     }.items():
         page.goto(base + path)
         expect(page.locator("main")).to_contain_text("Budget transparency")
+        settle(page)
         results = Axe().run(page, options=AXE_OPTIONS)
         if results.violations_count:
             reports[name] = results.generate_report()

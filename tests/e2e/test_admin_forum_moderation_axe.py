@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from cms.demo.accounts import FACILITATOR_PERMISSIONS, model_permissions
 from learning.forum.services import post_create, post_flag
+from tests.e2e.settle import settle
 from tests.factories.users import DEFAULT_PASSWORD
 from tests.learning.forum.conftest import forum_world
 
@@ -85,6 +86,7 @@ def test_the_moderation_pages_have_no_axe_violations_on_a_phone(
     }.items():
         page.goto(base + path)
         expect(page.locator("main")).to_contain_text(text)
+        settle(page)
         results = Axe().run(page, options=AXE_OPTIONS)
         if results.violations_count:
             reports[name] = results.generate_report()

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from cms.demo.accounts import COORDINATOR_PERMISSIONS, model_permissions
 from learning.scheduling.models import ClockHeartbeat
 from learning.scheduling.registry import ScheduledJob
+from tests.e2e.settle import settle
 from tests.factories import UserFactory
 from tests.factories.users import DEFAULT_PASSWORD
 from tests.learning.scheduling.clock import declared, tick_at
@@ -77,6 +78,7 @@ def test_the_scheduled_jobs_page_has_no_axe_violations_on_a_phone(
 
     reports = {}
     expect(page.locator("[data-clock-stopped]")).to_contain_text("not running")
+    settle(page)
     results = Axe().run(page, options=AXE_OPTIONS)
     if results.violations_count:
         reports["dashboard"] = results.generate_report()
@@ -85,6 +87,7 @@ def test_the_scheduled_jobs_page_has_no_axe_violations_on_a_phone(
     expect(page.locator("main")).to_contain_text("Publish scheduled pages")
     page.get_by_role("button", name="Run now: Retry webhook deliveries").click()
     expect(page.locator("body")).to_contain_text("Retry webhook deliveries is queued")
+    settle(page)
     results = Axe().run(page, options=AXE_OPTIONS)
     if results.violations_count:
         reports["jobs"] = results.generate_report()

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from cms.demo.accounts import COORDINATOR_PERMISSIONS, model_permissions
 from learning.certificates.services import certificate_issue
 from tests.cms.conftest import bilingual_roots
+from tests.e2e.settle import settle
 from tests.factories import UserFactory
 from tests.factories.users import DEFAULT_PASSWORD
 from tests.learning.certificates.conftest import course_build
@@ -59,6 +60,7 @@ def issued(live_server):
 
 
 def _axe(page, name: str, reports: dict) -> None:
+    settle(page)
     results = Axe().run(page, options=AXE_OPTIONS)
     if results.violations_count:
         reports[name] = results.generate_report()
