@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "learning.enrolments",
     "learning.infosessions",
     "learning.events",
+    "learning.proposals",
     "learning.notifications",
     "learning.participants",
     "learning.forum",
