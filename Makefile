@@ -78,7 +78,7 @@ format: install
 
 check: lint test
 
-## messages: refresh the Spanish .po files from the code and compile them
+## messages: refresh the Spanish and French .po files from the code and compile them
 messages: install
 	$(BIN)/python scripts/check_messages.py --update
 

@@ -1,8 +1,11 @@
-"""Keep the Spanish translations complete and in step with the code.
+"""Keep the interface translations complete and in step with the code.
 
 Without arguments (CI): extract the messages into a scratch copy and fail when the
 committed .po files miss a message, keep one the code no longer has, have an empty
-or fuzzy Spanish msgstr, or when a committed .mo differs from its .po.
+or fuzzy Spanish msgstr, or when a committed .mo differs from its .po. An empty or
+fuzzy msgstr of a warned language (French) is listed as a warning and does not
+fail: Django shows the English text for it (an empty msgstr and a fuzzy entry are
+left out of the compiled .mo).
 With --update (`make messages`): refresh the .po files in place and compile them.
 """
 
@@ -18,7 +21,12 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIRS = [ROOT / "cms" / "locale", ROOT / "learning" / "locale"]
-TRANSLATED_LANGUAGES = ["es"]
+# Incomplete translations fail the check in REQUIRED_LANGUAGES and are listed as
+# warnings in the others.
+TRANSLATED_LANGUAGES = ["es", "fr"]
+REQUIRED_LANGUAGES = {"es"}
+# How many untranslated msgids a warning lists per file.
+WARNING_LIST_LIMIT = 10
 MAKEMESSAGES = [
     sys.executable,
     "manage.py",
@@ -78,8 +86,32 @@ def compile_all():
             polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
 
-def check():
+def review(name, language, committed, fresh):
+    """(problems, warnings) of one committed .po file against a fresh extraction."""
     problems = []
+    for key in sorted(message_keys(fresh) - message_keys(committed), key=str):
+        problems.append(f"{name}: not extracted yet: {key[1]!r}")
+    for key in sorted(message_keys(committed) - message_keys(fresh), key=str):
+        problems.append(f"{name}: no longer in the code: {key[1]!r}")
+    missing = untranslated(committed)
+    if language in REQUIRED_LANGUAGES:
+        return problems + [f"{name}: {p}" for p in missing], []
+    if not missing:
+        return problems, []
+    listed = "".join(f"\n  {p}" for p in missing[:WARNING_LIST_LIMIT])
+    more = len(missing) - WARNING_LIST_LIMIT
+    tail = f"\n  ... and {more} more" if more > 0 else ""
+    warning = f"{name}: {len(missing)} untranslated (shown in English):{listed}{tail}"
+    return problems, [warning]
+
+
+def language_of(po_path: Path) -> str:
+    return po_path.parent.parent.name
+
+
+def check():
+    """(problems, warnings) of every committed .po file."""
+    problems, warnings = [], []
     with tempfile.TemporaryDirectory() as scratch:
         saved = {}
         for po_path in po_files():
@@ -101,18 +133,16 @@ def check():
             problems.append(f"{name}: missing; run `make messages`")
             continue
         committed = polib.pofile(str(po_path))
-        for key in sorted(message_keys(fresh_po) - message_keys(committed), key=str):
-            problems.append(f"{name}: not extracted yet: {key[1]!r}")
-        for key in sorted(message_keys(committed) - message_keys(fresh_po), key=str):
-            problems.append(f"{name}: no longer in the code: {key[1]!r}")
-        problems += [f"{name}: {p}" for p in untranslated(committed)]
+        found, warned = review(name, language_of(po_path), committed, fresh_po)
+        problems += found
+        warnings += warned
         mo_path = po_path.with_suffix(".mo")
         expected = Path(scratch + ".mo")
         committed.save_as_mofile(str(expected))
         if not mo_path.exists() or mo_path.read_bytes() != expected.read_bytes():
             problems.append(f"{name}: .mo is stale; run `make messages`")
         expected.unlink()
-    return problems
+    return problems, warnings
 
 
 def main():
@@ -128,12 +158,17 @@ def main():
                 if missing:
                     print(f"{po_path.relative_to(ROOT)}: {len(missing)} to translate")
         return 0
-    problems = check()
+    problems, warnings = check()
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} translation problem(s).", file=sys.stderr)
         return 1
+    if warnings:
+        print("Translations up to date; some untranslated (warnings above).")
+        return 0
     print("Translations complete and up to date.")
     return 0
 

@@ -8,6 +8,42 @@ from wagtail.models import Locale, Page, Site
 from cms.home.models import HomePage
 from tests.factories import SuperUserFactory
 
+# The test database -----------------------------------------------------------------
+# Each test process migrates its own SQLite file; tests/migrated_db.py lets all but
+# the first copy a kept migrated file instead (`--create-db` migrates afresh).
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings, django_db_createdb):
+    """Whether Django keeps (here: finds) the test database: with --reuse-db, or
+    when a migrated copy was put in place. Requests the settings fixture first, so
+    that the copy goes where this (xdist) worker's database is."""
+    from tests import migrated_db
+
+    if request.config.getvalue("reuse_db"):
+        return True
+    if django_db_createdb or not migrated_db.applies():
+        return False
+    return migrated_db.put_in_place()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_keepdb, django_db_blocker, request):
+    """pytest-django's setup, then: keep the migrated database for the next process,
+    and remove the copy this one used (keepdb leaves it)."""
+    from tests import migrated_db
+
+    if request.config.getvalue("reuse_db") or not migrated_db.applies():
+        yield
+        return
+    with django_db_blocker.unblock():
+        if not django_db_keepdb:
+            migrated_db.keep()
+    yield
+    if django_db_keepdb:
+        with django_db_blocker.unblock():
+            migrated_db.remove()
+
 
 @pytest.fixture
 def locales(db):

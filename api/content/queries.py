@@ -14,6 +14,11 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from api.caching import content_generation
 from cms.core.selectors import content_language_codes, site_home_pages
 from cms.translations.enums import TranslationStatus
+from cms.translations.languages import (
+    offered_codes_for_path,
+    programme_languages_by_path,
+    unoffered_programme_paths,
+)
 from cms.translations.selectors import translation_status_matrix, workflow_annotation
 
 
@@ -28,6 +33,28 @@ def _restricted_paths() -> list[str]:
     return paths
 
 
+def _unoffered_paths() -> list[str]:
+    """Paths of programme translations in a language the programme is not offered
+    in (cms.translations.languages), cached per content generation (publishing a
+    page bumps it: api.receivers)."""
+    key = f"api:v1:unoffered:{content_generation()['n']}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = unoffered_programme_paths()
+        cache.set(key, paths, 60 * 60)
+    return paths
+
+
+def _programme_languages() -> list[tuple[str, list[str]]]:
+    """Programme paths and languages, cached per content generation."""
+    key = f"api:v1:programme-languages:{content_generation()['n']}"
+    programmes = cache.get(key)
+    if programmes is None:
+        programmes = programme_languages_by_path()
+        cache.set(key, programmes, 60 * 60)
+    return programmes
+
+
 def locale_list() -> list[Locale]:
     """The site's locales, cached per content generation (a locale saved or
     deleted bumps it: api.receivers)."""
@@ -40,10 +67,11 @@ def locale_list() -> list[Locale]:
 
 
 def visible_pages(model=Page):
-    """Live pages with no view restriction on them or an ancestor; Wagtail's
-    .public() without its query on every call."""
+    """Live pages with no view restriction on them or an ancestor, and offered in
+    their language (a programme's pages only in the programme's languages);
+    Wagtail's .public() without its query on every call."""
     queryset = model.objects.live().filter(depth__gt=1)  # not the tree's root
-    for path in _restricted_paths():
+    for path in [*_restricted_paths(), *_unoffered_paths()]:
         queryset = queryset.exclude(path__startswith=path)
     return queryset
 
@@ -100,8 +128,9 @@ def translation_of(page, *, language: str):
 
 
 def translations_map(pages, *, request, visible=None) -> dict[int, dict[str, dict]]:
-    """{page pk: {language code: {"id", "url", "status"}}} for every content
-    language, in a fixed number of queries whatever the number of pages.
+    """{page pk: {language code: {"id", "url", "status"}}} for every language the
+    page is offered in (a programme's pages: the programme's languages), in a fixed
+    number of queries whatever the number of pages.
     `visible` is the queryset of visible items of the same model (default:
     visible pages); items without a URL (snippets) get `url: null`.
 
@@ -112,7 +141,6 @@ def translations_map(pages, *, request, visible=None) -> dict[int, dict[str, dic
     pages = list(pages)
     if not pages:
         return {}
-    codes = content_language_codes()
     locales = locale_list()
     locale_codes = {locale.pk: locale.language_code for locale in locales}
     queryset = visible_pages() if visible is None else visible
@@ -137,10 +165,11 @@ def translations_map(pages, *, request, visible=None) -> dict[int, dict[str, dic
         targets=[page for (_key, code), page in visible.items() if code != default],
     )
     cells = {row.object.translation_key: row.cells for row in rows}
+    programmes = _programme_languages()
     result = {}
     for page in pages:
         entry = {}
-        for code in codes:
+        for code in offered_codes_for_path(getattr(page, "path", None), programmes):
             target = visible.get((page.translation_key, code))
             if target is None:
                 status = TranslationStatus.MISSING

@@ -2,6 +2,7 @@
 navigation. Who may use them: anyone (public content only); a key, when given,
 needs the `content:read` scope."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -37,15 +38,17 @@ from .representation import renditions_preload, rich_text_html
 LOCALE = OpenApiParameter(
     "locale",
     str,
-    description="Content language (en, es); defaults to Accept-Language, then en.",
-    enum=["en", "es"],
+    description="Content language (CONTENT_LANGUAGES); defaults to "
+    "Accept-Language, then the first content language. A programme's pages are "
+    "listed only in the programme's languages.",
+    enum=list(settings.CONTENT_LANGUAGES),
 )
 FALLBACK = OpenApiParameter(
     "fallback",
     str,
     description="Language whose item is returned, marked fallback, when the "
     "asked-for language has no visible translation.",
-    enum=["en", "es"],
+    enum=list(settings.CONTENT_LANGUAGES),
 )
 
 

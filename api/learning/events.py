@@ -2,6 +2,10 @@
 invitation, changing that answer with the link from its email, and the RSVP
 list for coordinators.
 
+Events of a series and member-led sessions (a session is an event) alike;
+`interpretation_languages` and, once an event has ended, its `recordings` (the
+request's language first) come with each.
+
 Who may call: reading events, anyone (a key must carry `learning:read`);
 answering, anyone, no account needed (throttled per address; a key must carry
 `learning:write`); changing an answer, anyone holding the link's token; the
@@ -23,14 +27,13 @@ from rest_framework.views import APIView
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from learning.catalogue.enums import ProgrammeFormat
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
 from learning.core.pages import title_localized, titles_localized
 from learning.enrolments.membership import user_is_coordinator
 from learning.events.blocks import BackgroundDocumentKind
 from learning.events.links import rsvp_from_token
-from learning.events.models import Event, EventRsvp
+from learning.events.models import EVENT_FORMATS, Event, EventRsvp
 from learning.events.selectors import (
     SeriesEvent,
     event_rsvp_state,
@@ -61,7 +64,8 @@ Listed = tuple[ProgrammePage, SeriesEvent]
 
 
 def _programmes(request: Request) -> list[ProgrammePage]:
-    """The live series programmes asked for (`?programme=`, any translation)."""
+    """The live series and member-led-session programmes asked for
+    (`?programme=`, any translation)."""
     programme_id = programme_param(request)
     pages = ProgrammePage.objects.live()
     if programme_id:
@@ -69,7 +73,7 @@ def _programmes(request: Request) -> list[ProgrammePage]:
         return [page_source_get(page=page)] if page else []
     return list(
         pages.filter(
-            programme_format=ProgrammeFormat.EVENT_SERIES, locale=Locale.get_default()
+            programme_format__in=EVENT_FORMATS, locale=Locale.get_default()
         ).order_by("path")
     )
 
@@ -169,6 +173,11 @@ def _one_event(
             "status": state.status,
             "places_left": state.places_left,
         },
+        "interpretation_languages": list(event.interpretation_languages),
+        "recordings": [
+            {"language": recording.language, "url": recording.url}
+            for recording in (item.recordings if event.ends_at <= now else ())
+        ],
         "background_documents": docs[event.pk],
         "learning_note": None
         if note is None
@@ -179,9 +188,12 @@ def _one_event(
 def _visible(pk: int, *, now: datetime) -> Listed:
     """The event when its page is live under a live programme; else 404."""
     event = get_object_or_404(Event.objects.select_related("page"), pk=pk)
+    # The source programme, so that the programme's id reads the same whether
+    # the event was written in the default language or not.
     parent = event.page.get_parent()
     programme = ProgrammePage.objects.live().filter(pk=parent.pk).first()
     if programme is not None:
+        programme = page_source_get(page=programme)
         series = events_of_programme(programme=programme, now=now)
         for item in chain(series.upcoming, series.past):
             if item.event.pk == event.pk:

@@ -5,6 +5,7 @@ Who may call: reading, anyone (a key must carry `learning:read`); signing up,
 a signed-in person or an app whose key carries `learning:write`.
 """
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -50,7 +51,7 @@ def _session_data(session, titles):
         tags=["learning"],
         parameters=[
             OpenApiParameter("programme", int, description="Programme page id"),
-            OpenApiParameter("language", str, enum=["en", "es"]),
+            OpenApiParameter("language", str, enum=list(settings.CONTENT_LANGUAGES)),
         ],
     ),
     retrieve=extend_schema(tags=["learning"]),
@@ -97,7 +98,9 @@ class RegistrationRequestSerializer(serializers.Serializer):
     email = serializers.EmailField()
     organisation = serializers.CharField(max_length=255, required=False, default="")
     country = serializers.CharField(max_length=100, required=False, default="")
-    language = serializers.ChoiceField(choices=["en", "es"], required=False)
+    language = serializers.ChoiceField(
+        choices=list(settings.CONTENT_LANGUAGES), required=False
+    )
     consent = serializers.BooleanField()
 
 

@@ -40,6 +40,13 @@ class BackgroundDocumentSerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
+class EventRecordingSerializer(serializers.Serializer):
+    language = serializers.CharField(
+        help_text="The language track (a language code: en, es, fr)."
+    )
+    url = serializers.URLField(help_text="The recording of that track.")
+
+
 class EventSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The event (use it to answer).")
     title = serializers.CharField(help_text="In the request's language, if translated.")
@@ -56,6 +63,15 @@ class EventSerializer(serializers.Serializer):
     )
     rsvp_closes_at = UtcDateTimeField()
     rsvp = RsvpStateSerializer()
+    interpretation_languages = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Languages interpreted live (codes), besides the event's own.",
+    )
+    recordings = EventRecordingSerializer(
+        many=True,
+        help_text="One per language track, the request's language first; empty "
+        "until the event has ended and a recording is added.",
+    )
     background_documents = BackgroundDocumentSerializer(many=True)
     learning_note = PageLinkSerializer(
         allow_null=True, help_text="Null until a live learning note is linked."

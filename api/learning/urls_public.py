@@ -1,10 +1,18 @@
 """Public learning endpoints: editions, information sessions, learning events
-and their RSVPs, enrolment, certificate verification."""
+and their RSVPs, calls for proposals, enrolment, certificate verification."""
 
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from . import certificates, editions, enrolments, events, infosessions
+from . import (
+    calls,
+    certificates,
+    editions,
+    enrolments,
+    events,
+    infosessions,
+    registrations,
+)
 
 router = SimpleRouter()
 router.register("editions", editions.EditionViewSet, basename="edition")
@@ -18,6 +26,11 @@ urlpatterns = [
         "editions/<int:id>/enrolments/",
         enrolments.EnrolmentCreateView.as_view(),
         name="edition-enrolments",
+    ),
+    path(
+        "editions/<int:id>/registrations/",
+        registrations.EditionRegistrationsView.as_view(),
+        name="edition-registrations",
     ),
     path(
         "enrolment-offers/<str:token>/accept/",
@@ -37,6 +50,8 @@ urlpatterns = [
     path("events/", events.EventListView.as_view(), name="events"),
     path("events/<int:id>/", events.EventDetailView.as_view(), name="event"),
     path("events/<int:id>/rsvps/", events.EventRsvpsView.as_view(), name="event-rsvps"),
+    path("calls/", calls.CallListView.as_view(), name="calls"),
+    path("calls/<int:id>/", calls.CallDetailView.as_view(), name="call"),
     path(
         "event-rsvps/<str:token>/",
         events.RsvpAnswerView.as_view(),

@@ -4,11 +4,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.coreutils import get_content_languages
 from wagtail.models import DraftStateMixin, Page, Site
 from wagtail.search.backends import get_search_backend
+
+from cms.translations.languages import (
+    programme_language_codes,
+    unoffered_programme_paths,
+)
 
 
 @dataclass(frozen=True)
@@ -60,54 +66,86 @@ def site_home_pages(*, request, language_codes=None) -> dict[str, Page]:
 
 
 def page_language_links(*, page, request) -> list[LanguageLink]:
-    """The page in every content language, or that language's home page where the
-    page has no live translation. One query, two when a fallback is needed.
+    """The page in each language it is offered in (cms.translations.languages):
+    its live translation, else, outside programmes, that language's live home page;
+    a language with neither is left out. Two queries.
 
     Called by the language switcher and the hreflang links of base.html.
     """
     current = get_language()
-    # Not .public(): that costs a query of its own, and a private translation is
-    # still the right target (visitors are asked to log in, as on the source page).
-    translations = {
-        p.locale.language_code: p
-        for p in Page.objects.live()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-    }
+    programme_codes = programme_language_codes(page=page)
+    codes = [
+        code
+        for code in content_language_codes()
+        if programme_codes is None or code in programme_codes
+    ]
+    translations, homes = _translations_and_homes(page, request, codes)
     if all(p.pk != page.pk for p in translations.values()):
         # A preview or a draft still links to itself.
         translations.setdefault(page.locale.language_code, page)
-    missing = [c for c in content_language_codes() if c not in translations]
-    homes = site_home_pages(request=request, language_codes=missing) if missing else {}
+    if programme_codes is not None:
+        homes = {}  # inside a programme, only its own pages are offered
     links = []
     for code in content_language_codes():
         target = translations.get(code) or homes.get(code)
         url = target.get_url(request) if target else None
+        if not url:
+            continue
         links.append(
             LanguageLink(
                 language_code=code,
                 label=language_label(code),
-                url=url or language_root_url(code),
+                url=url,
                 is_current=code == current,
-                is_translation=code in translations and bool(url),
+                is_translation=code in translations,
             )
         )
     return links
 
 
+def _translations_and_homes(page, request, codes) -> tuple[dict, dict]:
+    """The live translations of page and the site's live home pages in codes, by
+    language code, in one query."""
+    # Not .public(): that costs a query of its own, and a private translation is
+    # still the right target (visitors are asked to log in, as on the source page).
+    wanted = Q(translation_key=page.translation_key)
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        wanted |= Q(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                "translation_key"
+            )
+        )
+    translations, homes = {}, {}
+    for found in (
+        Page.objects.live()
+        .filter(wanted, locale__language_code__in=codes)
+        .select_related("locale")
+    ):
+        code = found.locale.language_code
+        if found.translation_key == page.translation_key:
+            translations[code] = found
+        else:
+            homes[code] = found
+    return translations, homes
+
+
 def home_language_links(*, request) -> list[LanguageLink]:
-    """Each language's home page; for pages that exist in one language only (404)."""
+    """Each language's live home page; for pages that exist in one language only
+    (404). Without any home page (a bare site), each language's prefix."""
     current = get_language()
     homes = site_home_pages(request=request)
     links = []
     for code in content_language_codes():
         home = homes.get(code)
+        url = home.get_url(request) if home else None
+        if homes and not url:
+            continue  # a language the site has no content in yet
         links.append(
             LanguageLink(
                 language_code=code,
                 label=language_label(code),
-                url=(home.get_url(request) if home else None)
-                or language_root_url(code),
+                url=url or language_root_url(code),
                 is_current=code == current,
                 is_translation=False,
             )
@@ -119,6 +157,7 @@ def view_language_links(*, request) -> list[LanguageLink]:
     """The current non-page URL (e.g. search) in every language, by its prefix."""
     current = get_language()
     path = request.get_full_path()
+    homes = site_home_pages(request=request)
     return [
         LanguageLink(
             language_code=code,
@@ -128,6 +167,9 @@ def view_language_links(*, request) -> list[LanguageLink]:
             is_translation=True,
         )
         for code in content_language_codes()
+        # Only languages the site has content in (a live home page), or all of
+        # them on a bare site.
+        if not homes or code in homes or code == current
     ]
 
 
@@ -188,7 +230,11 @@ class SitemapEntry:
 
 
 def sitemap_entries(*, request) -> list[SitemapEntry]:
-    """Live public pages of every language with hreflang alternates; for sitemap.xml."""
+    """Live public pages of every language with hreflang alternates; for sitemap.xml.
+
+    Pages of a programme in a language it is not offered in are left out
+    (cms.translations.languages), as the switcher and the API leave them out.
+    """
     pages = (
         Page.objects.live()
         .public()
@@ -196,6 +242,8 @@ def sitemap_entries(*, request) -> list[SitemapEntry]:
         .select_related("locale")
         .order_by("path")
     )
+    for path in unoffered_programme_paths():
+        pages = pages.exclude(path__startswith=path)
     urls_by_key = defaultdict(list)
     entries = []
     for page in pages:

@@ -16,10 +16,19 @@ MODERATORS = "Moderators"
 # Made by `setup_translation_roles` (cms/translations), which load_demo runs first.
 TRANSLATORS_ES = "Translators (es)"
 REVIEWERS_ES = "Reviewers (es)"
+TRANSLATORS_FR = "Translators (fr)"
 COORDINATORS = "Coordinators"
 FACILITATORS = "Facilitators"
+# Reviews proposals to a call and decides on them (Learning → Proposals).
+SECRETARIAT = "Secretariat"
 # Later work refines these; for now they let the holder into the admin.
-ADMIN_ACCESS_GROUPS = (TRANSLATORS_ES, COORDINATORS, FACILITATORS)
+ADMIN_ACCESS_GROUPS = (
+    TRANSLATORS_ES,
+    TRANSLATORS_FR,
+    COORDINATORS,
+    FACILITATORS,
+    SECRETARIAT,
+)
 # Model permissions on learning data, as "app_label.codename". Nobody but the
 # superuser deletes: the admin offers no delete view for learning data.
 COORDINATOR_PERMISSIONS = (
@@ -32,6 +41,7 @@ COORDINATOR_PERMISSIONS = (
             ("infosessions", "infosession"),
             ("infosessions", "infosessionregistration"),
             ("events", "event"),
+            ("registrations", "registration"),
             ("certificates", "certificate"),
             ("attendance", "attendance"),
         )
@@ -47,6 +57,10 @@ COORDINATOR_PERMISSIONS = (
     # Settings → Scheduled jobs: see the runs, and Run now.
     "learning_scheduling.view_jobrun",
     "learning_scheduling.add_jobrun",
+    # Learning → Members: who may propose sessions, for which organisation.
+    "proposals.add_membership",
+    "proposals.change_membership",
+    "proposals.view_membership",
 )
 FACILITATOR_PERMISSIONS = (
     "editions.view_edition",
@@ -81,11 +95,18 @@ MODERATOR_PERMISSIONS = (
         for app, model in (name.split(".") for name in SNIPPETS)
     ),
 )
+# Reviewers: Learning → Proposals, where they review, ask, accept and decline.
+SECRETARIAT_PERMISSIONS = (
+    "proposals.view_proposal",
+    "proposals.add_proposalreview",
+    "proposals.view_membership",
+)
 GROUP_MODEL_PERMISSIONS = {
     EDITORS: EDITOR_PERMISSIONS,
     MODERATORS: MODERATOR_PERMISSIONS,
     COORDINATORS: COORDINATOR_PERMISSIONS,
     FACILITATORS: FACILITATOR_PERMISSIONS,
+    SECRETARIAT: SECRETARIAT_PERMISSIONS,
 }
 
 
@@ -126,6 +147,15 @@ ACCOUNTS = (
         groups=(TRANSLATORS_ES,),
     ),
     DemoAccount(
+        "translator-fr@example.org",
+        "Camille",
+        "Lefèvre",
+        _("French translator"),
+        language="fr",
+        time_zone="Europe/Paris",
+        groups=(TRANSLATORS_FR,),
+    ),
+    DemoAccount(
         "coordinator@example.org",
         "Claire",
         "Okafor",
@@ -155,12 +185,64 @@ ACCOUNTS = (
         language="es",
         time_zone="America/Lima",
     ),
+    # CoLab (seed 003): members who propose sessions for their organisation
+    # (cms/demo/colab.py makes their memberships).
+    DemoAccount(
+        "member-a.colab@example.org",
+        "Wanjiru",
+        "Kamau",
+        _("CoLab member"),
+        time_zone="Africa/Nairobi",
+    ),
+    DemoAccount(
+        "member-b.colab@example.org",
+        "Mateo",
+        "Quispe",
+        _("CoLab member"),
+        language="es",
+        time_zone="America/La_Paz",
+    ),
+    DemoAccount(
+        "member-c.colab@example.org",
+        "Awa",
+        "Ndiaye",
+        _("CoLab member"),
+        language="fr",
+        time_zone="Africa/Dakar",
+    ),
+    DemoAccount(
+        "member-d.colab@example.org",
+        "Otieno",
+        "Ouma",
+        _("CoLab member"),
+        time_zone="Africa/Nairobi",
+    ),
+    # Two reviewers, so that the admin shows scores side by side.
+    DemoAccount(
+        "secretariat@example.org",
+        "Nomvula",
+        "Dlamini",
+        _("CoLab secretariat (reviewer)"),
+        time_zone="Africa/Johannesburg",
+        groups=(SECRETARIAT,),
+    ),
+    DemoAccount(
+        "secretariat-fr@example.org",
+        "Étienne",
+        "Mbarga",
+        _("CoLab secretariat (reviewer)"),
+        language="fr",
+        time_zone="Africa/Douala",
+        groups=(SECRETARIAT,),
+    ),
 )
 
 
 def ensure_groups(spanish_home: Page) -> dict[str, Group]:
     """The groups the demo accounts belong to, with a first set of permissions."""
     names = {name for account in ACCOUNTS for name in account.groups}
+    # Also the groups no demo account is in yet: an admin may add people to them.
+    names |= {*ADMIN_ACCESS_GROUPS, *GROUP_MODEL_PERMISSIONS}
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in names}
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"

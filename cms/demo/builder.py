@@ -1,17 +1,34 @@
-"""Get-or-create of the demo's pages and snippets, and their Spanish translations."""
+"""Get-or-create of the demo's pages and snippets, and their translations.
+
+Every object is translated into Spanish. A page of a programme is also translated
+into the programme's optional languages (French), and must provide their texts;
+another object is when all its texts provide them. Only languages the site has a
+locale for count. The optional languages' strings are recorded as machine
+translations.
+"""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from django.apps import apps
 from django.utils.translation import gettext as _
 from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail_localize.models import StringTranslation
 
-from .bilingual import spanish_strings
+from cms.translations.languages import programme_language_codes
+
+from .bilingual import (
+    OPTIONAL_LANGUAGES,
+    REQUIRED_LANGUAGES,
+    languages_of,
+    texts_without,
+    translated_strings,
+)
 from .specs import PageSpec, References, SnippetSpec, demo_translation_key
-from .translation import translate_object
+from .translation import MissingTranslationError, translate_object
 
-# Page chooser fields and blocks whose Spanish version should link to the Spanish
+# Page chooser fields and blocks whose translation should link to the translated
 # page; document fields whose Spanish version should use the Spanish file.
 PAGE_FIELDS = {"page", "hero_cta_page", "learning_note"}
 DOCUMENT_FIELDS = {"document", "file"}
@@ -27,9 +44,18 @@ class Counts:
 class DemoBuilder:
     """Makes each demo object once, then finds it again by its translation key."""
 
-    def __init__(self, *, english: Locale, spanish: Locale, log: Callable[[str], None]):
+    def __init__(
+        self,
+        *,
+        english: Locale,
+        spanish: Locale,
+        log: Callable[[str], None],
+        others: dict[str, Locale] | None = None,
+    ):
         self.english = english
         self.spanish = spanish
+        # Target locales by language code: Spanish, plus the optional ones the site has.
+        self.targets = {spanish.language_code: spanish, **(others or {})}
         self.log = log
         self.refs = References()
         self.spanish_documents: dict[int, int] = {}
@@ -123,24 +149,56 @@ class DemoBuilder:
     # --- translation ---------------------------------------------------------------
 
     def translate(self, instance, spec, *, changed: bool) -> None:
-        translated = translate_object(
-            instance,
-            locale=self.spanish,
-            strings=spanish_strings(spec),
-            override=self.override,
-            changed=changed,
-        )
-        if translated:
-            self.counts.translated += 1
+        """Translate instance into every language it should exist in."""
+        for language in self._languages(instance, spec):
+            locale = self.targets.get(language)
+            if locale is None:
+                continue  # e.g. French texts on a site without French
+            missing = texts_without(spec, language)
+            if missing:
+                raise MissingTranslationError(instance, missing, locale)
+            translated = translate_object(
+                instance,
+                locale=locale,
+                strings=translated_strings(spec, language),
+                override=partial(self.override_for, locale),
+                changed=changed,
+                translation_type=self._translation_type(language),
+            )
+            if translated:
+                self.counts.translated += 1
+
+    @staticmethod
+    def _languages(instance, spec) -> tuple[str, ...]:
+        """Spanish, and the optional languages of the programme a page belongs to,
+        or, outside programmes, the ones all of the spec's texts are written in."""
+        if isinstance(instance, Page):
+            offered = programme_language_codes(page=instance)
+            if offered is not None:
+                optional = (c for c in OPTIONAL_LANGUAGES if c in offered)
+                return (*REQUIRED_LANGUAGES, *optional)
+        return languages_of(spec)
+
+    @staticmethod
+    def _translation_type(language: str) -> str:
+        # The demo's Spanish was written by people; the optional languages' texts
+        # are marked machine-made, so readers see a notice until an editor checks.
+        if language in REQUIRED_LANGUAGES:
+            return StringTranslation.TRANSLATION_TYPE_MANUAL
+        return StringTranslation.TRANSLATION_TYPE_MACHINE
 
     def override(self, field_path: str, value):
         """The Spanish counterpart of a page or document a field points at."""
+        return self.override_for(self.spanish, field_path, value)
+
+    def override_for(self, locale: Locale, field_path: str, value):
+        """The counterpart in locale of a page or document a field points at."""
         name = field_path.rsplit(".", 1)[-1]
         if name in PAGE_FIELDS:
             page = Page.objects.filter(pk=value).first()
-            spanish = page.get_translation_or_none(self.spanish) if page else None
-            return spanish.pk if spanish else None
-        if name in DOCUMENT_FIELDS:
+            target = page.get_translation_or_none(locale) if page else None
+            return target.pk if target else None
+        if name in DOCUMENT_FIELDS and locale == self.spanish:
             return self.spanish_documents.get(value)
         return None
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from . import events
+from . import colab, events
 from .bilingual import T, Text, same
 from .blocks import call_to_action, heading, paragraph, stream
 from .content import mlp, seminar, site
@@ -154,6 +154,7 @@ def programme_specs() -> list[PageSpec]:
                 programme_spec(mlp.MLP, _mlp_streams()),
                 programme_spec(seminar.SEMINAR, _seminar_streams()),
                 events.programme_spec(),
+                colab.programme_spec(),
             ),
         )
     ]

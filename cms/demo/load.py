@@ -12,6 +12,7 @@ from cms.translations.services import translation_roles_setup
 from . import accounts, catalogue, seminar_run, site, tree
 from . import attendance as demo_attendance
 from . import certificates as demo_certificates
+from . import colab as demo_colab
 from . import events as demo_events
 from . import forum as demo_forum
 from . import learning as demo_learning
@@ -54,6 +55,7 @@ class DemoLoader:
             Step(_("Accounts and groups"), self.accounts),
             Step(_("Editions, meetings and enrolments"), self.editions),
             Step(_("Learning events and their RSVPs"), self.events),
+            Step(_("CoLab members, proposals and sessions"), self.colab),
             Step(_("Forum threads and replies"), self.forum),
             Step(_("Shared materials and review marks"), self.materials),
             Step(_("Attendance of the past edition"), self.attendance),
@@ -64,7 +66,14 @@ class DemoLoader:
         existing = set(Locale.objects.values_list("language_code", flat=True))
         locales = site.ensure_locales()
         self.builder = DemoBuilder(
-            english=locales["en"], spanish=locales[site.SPANISH], log=self.log
+            english=locales["en"],
+            spanish=locales[site.SPANISH],
+            log=self.log,
+            others={
+                code: locale
+                for code, locale in locales.items()
+                if code not in ("en", site.SPANISH)
+            },
         )
         created = len(locales.keys() - existing)
         self.builder.counts.created += created
@@ -124,6 +133,13 @@ class DemoLoader:
     def events(self) -> None:
         programme = self.builder.refs.pages["programme-eip"]
         self._count(*demo_events.ensure_events(programme=programme))
+
+    def colab(self) -> None:
+        # After the accounts (members, secretariat) and the events' services.
+        programme = self.builder.refs.pages["programme-colab"]
+        self._count(
+            *demo_colab.ensure_colab(builder=self.builder, programme=programme)
+        )
 
     def forum(self) -> None:
         self._count(*demo_forum.ensure_forum())

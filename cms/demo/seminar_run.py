@@ -12,9 +12,14 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from learning.catalogue.models import ProgrammePage, SessionTopicPage
-from learning.catalogue.selectors import module_list_for_programme, page_source_get
+from learning.catalogue.selectors import (
+    module_list_for_programme,
+    page_source_get,
+    programme_target_groups,
+)
 from learning.editions.models import Edition
 from learning.editions.services import edition_create, meeting_create
+from learning.registrations.services import registration_submit
 
 SLUG = "demo-seminar"
 TIME_ZONE = "Asia/Manila"
@@ -25,6 +30,58 @@ SESSION_TIMES = (time(9, 0), time(13, 30))
 SESSION_MINUTES = 120
 PLACES = 30
 TUESDAY = 1
+# Six people of the seed's target groups, registered through the service as the
+# public would (name, email, institution, country, language, group's position).
+REGISTRANTS = (
+    (
+        "Maria Santos",
+        "m.santos@cebu.example.org",
+        "City of Cebu",
+        "Philippines",
+        "en",
+        0,
+    ),
+    (
+        "José Ramírez",
+        "j.ramirez@migracion.example.org",
+        "Consejo de Migración",
+        "Mexico",
+        "es",
+        2,
+    ),
+    (
+        "Liza Dela Cruz",
+        "l.delacruz@mrc.example.org",
+        "Migration Resource Centre",
+        "Philippines",
+        "en",
+        3,
+    ),
+    (
+        "Ana Torres",
+        "a.torres@diaspora.example.org",
+        "Red de la Diáspora",
+        "Spain",
+        "es",
+        5,
+    ),
+    (
+        "Ramon Villanueva",
+        "r.villanueva@lgu.example.org",
+        "Province of Bohol",
+        "Philippines",
+        "en",
+        4,
+    ),
+    (
+        "Grace Okafor",
+        "g.okafor@ngo.example.org",
+        "Returnees Network",
+        "Nigeria",
+        "en",
+        6,
+    ),
+)
 
 
 def ensure_seminar_run(
@@ -55,7 +112,8 @@ def ensure_seminar_run(
         city=city,
         country=country,
     )
-    return 1 + _sessions(edition=edition, start=start, zone=zone), 0
+    made = _sessions(edition=edition, start=start, zone=zone)
+    return 1 + made + _registrations(edition=edition), 0
 
 
 def _sessions(*, edition: Edition, start: date, zone: ZoneInfo) -> int:
@@ -70,6 +128,28 @@ def _sessions(*, edition: Edition, start: date, zone: ZoneInfo) -> int:
             session_topic=topic,
         )
     return len(topics)
+
+
+def _registrations(*, edition: Edition) -> int:
+    groups = programme_target_groups(programme=edition.programme)
+    if not groups:
+        return 0
+    for index, (name, email, institution, country, language, group) in enumerate(
+        REGISTRANTS
+    ):
+        registration_submit(
+            edition=edition,
+            name=name,
+            email=email,
+            institution=institution,
+            country=country,
+            language=language,
+            target_group=groups[group % len(groups)].id,
+            consent=True,
+            # One an hour from the opening, in the window whatever the hour now.
+            now=edition.enrolment_opens_at + timedelta(hours=index + 1),
+        )
+    return len(REGISTRANTS)
 
 
 def _first_topics(programme: ProgrammePage) -> list[SessionTopicPage]:

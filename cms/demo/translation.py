@@ -1,4 +1,4 @@
-"""Spanish versions of demo objects, made the way an editor's "Translate" action does.
+"""Translations of demo objects, made the way an editor's "Translate" action does.
 
 Going through wagtail-localize (TranslationSource -> Translation -> StringTranslation
 -> save_target) rather than copying pages leaves the Spanish object linked to its
@@ -26,17 +26,25 @@ from wagtail_localize.models import (
 Override = Callable[[str, Any], Any]
 
 
-class MissingSpanishError(CommandError):
-    def __init__(self, instance, strings):
+class MissingTranslationError(CommandError):
+    def __init__(self, instance, strings, locale: Locale | None = None):
         listing = "\n".join(f"  - {string!r}" for string in sorted(strings))
         super().__init__(
-            _("No Spanish for these strings of %(kind)s “%(name)s”:\n%(strings)s")
+            _(
+                "No translation into %(language)s for these strings of "
+                "%(kind)s “%(name)s”:\n%(strings)s"
+            )
             % {
+                "language": locale.get_display_name() if locale else "es",
                 "kind": type(instance)._meta.verbose_name,
                 "name": instance,
                 "strings": listing,
             }
         )
+
+
+# The name earlier callers and tests use.
+MissingSpanishError = MissingTranslationError
 
 
 def translate_object(
@@ -46,12 +54,14 @@ def translate_object(
     strings: dict[str, str],
     override: Override | None = None,
     changed: bool = False,
+    translation_type: str = StringTranslation.TRANSLATION_TYPE_MANUAL,
 ) -> bool:
     """Create or sync instance's translation into locale and publish it.
 
     Existing string translations are kept (a translator's edit wins over the demo
-    text); only missing ones come from strings. Returns False when the translation
-    already existed and the source did not change in this run.
+    text); only missing ones come from strings, recorded with translation_type
+    (machine for the demo's French). Returns False when the translation already
+    existed and the source did not change in this run.
     """
     if isinstance(instance, Page):
         instance = instance.specific
@@ -66,7 +76,7 @@ def translate_object(
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale
     )
-    _add_string_translations(instance, source, locale, strings)
+    _add_string_translations(instance, source, locale, strings, translation_type)
     _add_overrides(source, locale, override)
     _check_related_objects(instance, source, locale)
     # Pages and publishable snippets are saved as drafts and published here:
@@ -98,7 +108,9 @@ def _is_complete(instance, source: TranslationSource, locale: Locale) -> bool:
     return Translation.objects.filter(source=source, target_locale=locale).exists()
 
 
-def _add_string_translations(instance, source, locale, strings) -> None:
+def _add_string_translations(
+    instance, source, locale, strings, translation_type
+) -> None:
     segments = list(
         StringSegment.objects.filter(source=source).select_related("string", "context")
     )
@@ -110,7 +122,7 @@ def _add_string_translations(instance, source, locale, strings) -> None:
     todo = [s for s in segments if (s.string_id, s.context_id) not in done]
     missing = {s.string.data for s in todo if s.string.data not in strings}
     if missing:
-        raise MissingSpanishError(instance, missing)
+        raise MissingTranslationError(instance, missing, locale)
     for segment in todo:
         StringTranslation.objects.get_or_create(
             translation_of=segment.string,
@@ -118,7 +130,7 @@ def _add_string_translations(instance, source, locale, strings) -> None:
             context=segment.context,
             defaults={
                 "data": strings[segment.string.data],
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "translation_type": translation_type,
             },
         )
 
@@ -171,4 +183,6 @@ def _check_progress(instance, translation: Translation) -> None:
             context__object_id=translation.source.object_id,
             has_error=True,
         ).values_list("data", flat=True)
-        raise MissingSpanishError(instance, list(broken) or ["(unknown)"])
+        raise MissingTranslationError(
+            instance, list(broken) or ["(unknown)"], translation.target_locale
+        )

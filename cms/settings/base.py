@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "learning.enrolments",
     "learning.infosessions",
     "learning.events",
+    "learning.registrations",
     "learning.proposals",
     "learning.notifications",
     "learning.participants",
@@ -222,15 +223,16 @@ LOGIN_REDIRECT_URL = "participants:home"
 
 # Languages ---------------------------------------------------------------------------
 # Every language the site knows how to name. CONTENT_LANGUAGES picks the ones the
-# content is published in: adding French is `CONTENT_LANGUAGES=en,es,fr` plus a
-# French locale in the admin (see the README).
+# content is published in (the first is the source language); a language also needs
+# its Wagtail locale (load_demo makes one per content language) and, for the
+# interface, its .po files (see "Languages and translation" in the README).
 KNOWN_LANGUAGES = {
     "en": _("English"),
     "es": _("Spanish"),
     "fr": _("French"),
     "pt": _("Portuguese"),
 }
-CONTENT_LANGUAGES = env.list("CONTENT_LANGUAGES", default=["en", "es"])
+CONTENT_LANGUAGES = env.list("CONTENT_LANGUAGES", default=["en", "es", "fr"])
 LANGUAGE_CODE = CONTENT_LANGUAGES[0]
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     (code, KNOWN_LANGUAGES[code]) for code in CONTENT_LANGUAGES
@@ -359,6 +361,10 @@ REST_FRAMEWORK = {
         "certificate_verify": env.str("API_VERIFY_RATE", default="30/minute"),
         # Anonymous RSVPs through the API, per address (each sends an email).
         "event_rsvp": env.str("API_RSVP_RATE", default="30/hour"),
+        # Anonymous seminar registrations through the API, per address (an email each).
+        "seminar_registration": env.str(
+            "API_SEMINAR_REGISTRATION_RATE", default="30/hour"
+        ),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
@@ -399,7 +405,7 @@ CORS_PREFLIGHT_MAX_AGE = env.int("API_CORS_MAX_AGE", default=3600)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mutual Learning Platform API",
-    "DESCRIPTION": "Content and learning data in English and Spanish.",
+    "DESCRIPTION": "Content and learning data in English, Spanish and French.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",

@@ -198,7 +198,11 @@ class ProgrammePage(Page):
 
     parent_page_types = ["catalogue.ProgrammeIndexPage"]
     # Each format's pages say under which formats they may be created.
-    subpage_types = ["catalogue.ModulePage", "events.LearningEventPage"]
+    subpage_types = [
+        "catalogue.ModulePage",
+        "events.LearningEventPage",
+        "proposals.CallForProposalsPage",
+    ]
     template = "pages/programme_page.html"
 
     class Meta:

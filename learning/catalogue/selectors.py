@@ -18,6 +18,11 @@ PageT = TypeVar("PageT", bound=Page)
 def page_source_get(*, page: PageT) -> PageT:
     """The default-locale page that `page` translates (or the oldest, or itself)."""
     default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    # A page already known to be in the default locale is its own source: lists
+    # that select_related("locale") ask nothing more of the database.
+    loaded_locale = page._state.fields_cache.get("locale")
+    if loaded_locale is not None and loaded_locale.language_code == default_code:
+        return page
     source = (
         type(page)
         .objects.filter(translation_key=page.translation_key)

@@ -359,7 +359,9 @@ def _certificate_build(
     edition = participant.edition
     programme = edition.programme.specific
     languages = _languages(
-        participant=participant, setting=programme.certificate_languages
+        participant=participant,
+        setting=programme.certificate_languages,
+        offered=programme.languages,
     )
     modules = [progress.module for progress in eligibility.modules]
     minutes = sum(progress.minutes_held for progress in eligibility.modules)
@@ -396,9 +398,14 @@ def _module_titles(modules: list, languages: list[str]) -> list[dict[str, str]]:
     ]
 
 
-def _languages(*, participant: Participant, setting: str) -> list[str]:
-    """The participant's language, then the others when the programme says both."""
+def _languages(
+    *, participant: Participant, setting: str, offered: list[str]
+) -> list[str]:
+    """The participant's language, then, when the programme says both, the other
+    languages the programme is given in (all site languages if it names none)."""
     first = email_language(language=participant.preferred_language)
     if setting != CertificateLanguages.BOTH:
         return [first]
-    return [first, *(code for code, _name in settings.LANGUAGES if code != first)]
+    codes = [code for code, _name in settings.LANGUAGES]
+    others = [c for c in codes if c != first and (not offered or c in offered)]
+    return [first, *others]

@@ -1,9 +1,11 @@
 """Who takes an edition's places: registered by the format that fills them.
 
 An edition has places but does not know who takes them, so that editions sit
-below the formats. The enrolments app registers, in its AppConfig.ready(),
-which of its rows hold a place and what to do when places are added (offer
-them to its waitlist). A site without such a format counts no place taken.
+below the formats. Each format that fills places (enrolments: organisations;
+seminar registrations: people) registers, in its AppConfig.ready(), which of
+its rows hold a place and what to do when places are added (offer them to its
+waitlist). An edition's rows come from one format (its programme's), so the
+places taken are the sum over the formats. A site without one counts none.
 """
 
 from collections.abc import Callable, Collection
@@ -12,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, Value
+from django.db.models.expressions import Combinable
 
 if TYPE_CHECKING:
     from .models import Edition
@@ -28,31 +31,37 @@ class PlaceHolders:
     places_changed: Callable[..., None]
 
 
-_holders: list[PlaceHolders] = []  # at most one: one format fills the places
+_holders: dict[str, PlaceHolders] = {}  # by relation
 
 
 def place_holders_register(holders: PlaceHolders) -> None:
-    """Count `holders` as the editions' places taken; a second call replaces it."""
-    _holders[:] = [holders]
+    """Count `holders` in the editions' places taken; a second call replaces it."""
+    _holders[holders.relation] = holders
 
 
-def places_taken_annotation() -> Count | Value:
+def places_taken_annotation() -> Combinable:
     """An expression for `Edition.objects.annotate()`: places taken, same query."""
-    if not _holders:
-        return Value(0)
-    h = _holders[0]
-    return Count(h.relation, filter=Q(**{f"{h.relation}__{h.field}__in": h.values}))
+    # distinct: two formats' joins multiply each other's rows.
+    counts = [
+        Count(
+            h.relation,
+            filter=Q(**{f"{h.relation}__{h.field}__in": h.values}),
+            distinct=len(_holders) > 1,
+        )
+        for h in _holders.values()
+    ]
+    return sum(counts[1:], counts[0]) if counts else Value(0)
 
 
 def places_taken_count(*, edition: "Edition") -> int:
-    """Places taken of one edition, in one query."""
-    if not _holders:
-        return 0
-    h = _holders[0]
-    return getattr(edition, h.relation).filter(**{f"{h.field}__in": h.values}).count()
+    """Places taken of one edition, one query per format."""
+    return sum(
+        getattr(edition, h.relation).filter(**{f"{h.field}__in": h.values}).count()
+        for h in _holders.values()
+    )
 
 
 def places_changed(*, edition: "Edition", now: datetime) -> None:
     """Tell the format the edition's places changed (it may offer new ones)."""
-    for h in _holders:
+    for h in _holders.values():
         h.places_changed(edition=edition, now=now)

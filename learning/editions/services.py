@@ -221,7 +221,7 @@ def _places_validate(*, edition: Edition) -> None:
     taken = places_taken_count(edition=edition)
     if edition.places < taken:
         raise ValidationError(
-            _("%(taken)d organisations already hold a place."),
+            _("%(taken)d places are taken already: give at least as many."),
             code="places_below_taken",
             params={"taken": taken},
         )

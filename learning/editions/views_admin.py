@@ -14,6 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.permissions import policy_registry
 
+from learning.catalogue.enums import ProgrammeFormat
 from learning.core.admin_views import (
     LearningModelViewSet,
     ServiceCreateView,
@@ -74,6 +75,14 @@ class EditionForm(WagtailAdminModelForm):
                 .objects.filter(is_active=True, is_staff=True)
                 .order_by("first_name", "last_name", "email")
             )
+        if (field := self.fields.get("places")) and _is_seminar(self.instance):
+            # A seminar's places are people, who register one by one.
+            field.help_text = _("How many people can take part.")
+
+
+def _is_seminar(edition: Edition) -> bool:
+    programme = edition.programme if edition.programme_id else None
+    return getattr(programme, "programme_format", "") == ProgrammeFormat.SEMINAR
 
 
 class EditionCreateForm(EditionForm):

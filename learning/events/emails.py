@@ -6,6 +6,7 @@ from .models import EventRsvp
 from .tasks import (
     background_documents_email_send,
     learning_note_email_send,
+    recordings_email_send,
     rsvp_confirmation_email_send,
     rsvp_link_email_send,
 )
@@ -34,3 +35,8 @@ def background_documents_notify(*, rsvp: EventRsvp) -> None:
 def learning_note_notify(*, rsvp: EventRsvp) -> None:
     """Tell a person who attended that the event's learning note is published."""
     task_enqueue_on_commit(learning_note_email_send, rsvp_id=rsvp.pk)
+
+
+def recordings_notify(*, rsvp: EventRsvp) -> None:
+    """Tell a person who registered as attending that the recordings are out."""
+    task_enqueue_on_commit(recordings_email_send, rsvp_id=rsvp.pk)

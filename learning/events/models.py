@@ -14,12 +14,19 @@ from wagtail.search import index
 
 from learning.catalogue.blocks import BodyBlock
 from learning.catalogue.enums import ProgrammeFormat
-from learning.catalogue.fields import delivery_language_choices
+from learning.catalogue.fields import LanguageListField, delivery_language_choices
 from learning.catalogue.models import time_zone_choices
 from learning.core import conf
+from learning.core.localization import language_name
 from learning.core.occurrence import DatedOccurrence, duration_field
+from learning.core.person import PersonFields
 
 from .blocks import BackgroundDocumentsBlock, KeyQuestionsBlock, ObjectivesBlock
+
+# Programme formats whose child pages are events.
+EVENT_FORMATS = frozenset(
+    {ProgrammeFormat.EVENT_SERIES, ProgrammeFormat.PROPOSAL_SESSIONS}
+)
 
 
 class LearningEventPage(Page):
@@ -89,10 +96,9 @@ class LearningEventPage(Page):
 
     @classmethod
     def can_create_at(cls, parent: Page) -> bool:
-        # Only a programme run as a series of events offers event pages.
+        # A series of events, and member-led sessions (each session is an event).
         return super().can_create_at(parent) and (
-            getattr(parent.specific, "programme_format", None)
-            == ProgrammeFormat.EVENT_SERIES
+            getattr(parent.specific, "programme_format", None) in EVENT_FORMATS
         )
 
     def background_documents_to_send(self) -> list[Any]:
@@ -125,7 +131,10 @@ class Event(DatedOccurrence):
         on_delete=models.PROTECT,
         related_name="occurrence",
         verbose_name=_("event page"),
-        help_text=_("The event's page in the default language."),
+        help_text=_(
+            "The event's source page: the language it was written in first "
+            "(translations follow it)."
+        ),
     )
     duration_minutes = duration_field(default=90)
     time_zone = models.CharField(
@@ -146,8 +155,19 @@ class Event(DatedOccurrence):
         validators=[MinValueValidator(1)],
         help_text=_("Leave empty when any number of people may attend."),
     )
+    interpretation_languages = LanguageListField(
+        _("live interpretation"),
+        blank=True,
+        help_text=_(
+            "Languages interpreted live, besides the event's own language. Each "
+            "may have its recording."
+        ),
+    )
     learning_note_announced_at = models.DateTimeField(
         _("learning note announced at"), null=True, blank=True, editable=False
+    )
+    recordings_announced_at = models.DateTimeField(
+        _("recordings announced at"), null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -195,8 +215,19 @@ class Event(DatedOccurrence):
         localized = page.localized
         return localized.title if localized.live else page.title
 
+    @property
+    def floor_language(self) -> str:
+        """The language the event is held in: its source page's."""
+        return self.page.locale.language_code
 
-class EventRsvp(models.Model):
+    def track_languages(self) -> list[str]:
+        """The languages a recording may have: the floor's, then the interpreted."""
+        floor = self.floor_language
+        interpreted = [code for code in self.interpretation_languages if code != floor]
+        return [floor, *interpreted]
+
+
+class EventRsvp(PersonFields):
     """A person's answer to an event's invitation; one per email address."""
 
     event = models.ForeignKey(
@@ -206,14 +237,6 @@ class EventRsvp(models.Model):
         verbose_name=_("learning event"),
     )
     attending = models.BooleanField(_("attending"))
-    name = models.CharField(_("name"), max_length=255)
-    email = models.EmailField(_("email address"))
-    institution = models.CharField(_("institution"), max_length=255, blank=True)
-    country = models.CharField(_("country"), max_length=100, blank=True)
-    language = models.CharField(
-        _("language"), max_length=10, choices=delivery_language_choices
-    )
-    consent_at = models.DateTimeField(_("privacy consent given at"))
     created_at = models.DateTimeField(_("answered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
@@ -232,5 +255,46 @@ class EventRsvp(models.Model):
             ),
         ]
 
+
+class EventRecording(models.Model):
+    """The link to an event's recording in one language track; one per language.
+
+    A link, not a file: recordings are hours of video that live on the video
+    service the event ran on (and its captions and access rules stay there).
+    """
+
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        related_name="recordings",
+        verbose_name=_("learning event"),
+    )
+    language = models.CharField(
+        _("language track"), max_length=10, choices=delivery_language_choices
+    )
+    url = models.URLField(_("recording link"), max_length=500)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("recording")
+        verbose_name_plural = _("recordings")
+        ordering = ["event", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "language"],
+                name="events_recording_one_per_language",
+                violation_error_code="duplicate_track",
+                violation_error_message=_(
+                    "The event already has a recording in this language."
+                ),
+            ),
+        ]
+
     def __str__(self) -> str:
-        return f"{self.name} <{self.email}>"
+        return f"{self.event} ({self.language})"
+
+    @property
+    def language_autonym(self) -> str:
+        """The track's language named in itself ("Español"), for every reader."""
+        return language_name(self.language, language=self.language).capitalize()

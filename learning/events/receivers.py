@@ -21,7 +21,7 @@ def learning_note_on_published(sender: Any, instance: Page, **kwargs: Any) -> No
 
 
 def _events_touched(page: Page) -> list[Event]:
-    # Any translation counts: the event's data hangs on its default-language page.
+    # Any translation counts: the event's data hangs on its source page.
     pages = LearningEventPage.objects.filter(
         Q(translation_key=page.translation_key)
         | Q(learning_note__translation_key=page.translation_key)

@@ -5,16 +5,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple, TypeVar
 
-from django.db.models import QuerySet
-from django.utils import timezone
+from django.db.models import Q, QuerySet
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page
+from wagtail.query import PageQuerySet
 
 from learning.catalogue.models import ProgrammePage
-from learning.catalogue.selectors import page_source_get
 
-from .models import Event, LearningEventPage
+from .models import Event, EventRecording, LearningEventPage
 
 PageT = TypeVar("PageT", bound=Page)
+
+
+def event_page_source_get(*, page: LearningEventPage) -> LearningEventPage:
+    """The translation an event page was written in first, whatever its language.
+
+    A session accepted from a proposal is written in the proposal's language
+    (not always the site's default); its translations come later, so the
+    oldest page of the translation set is the source. Callers: event_schedule
+    and the admin's new-event form.
+    """
+    pages = LearningEventPage.objects.filter(translation_key=page.translation_key)
+    return pages.order_by("pk").first() or page
 
 
 def event_for_page(*, page: Page) -> Event | None:
@@ -77,12 +89,14 @@ class SeriesEvent:
     """One event of a series as a reader sees it.
 
     `page` and `learning_note` are in the reader's language when translated and
-    live; `learning_note` is None until a live note is linked.
+    live; `learning_note` is None until a live note is linked; `recordings`
+    (once the event has ended) put the reader's language first.
     """
 
     event: Event
     page: LearningEventPage
     learning_note: Page | None
+    recordings: tuple[EventRecording, ...] = ()
 
     @property
     def title(self) -> str:
@@ -111,13 +125,11 @@ def events_of_programme(
     """
     now = now or timezone.now()
     locale = Locale.get_active()
-    source = page_source_get(page=programme)
     events = list(
         # Pages behind a view restriction stay out, as they do from every list.
-        Event.objects.filter(
-            page__in=LearningEventPage.objects.child_of(source).public()
-        )
-        .select_related("page")
+        Event.objects.filter(page__in=_children_of_translations(programme).public())
+        .select_related("page__locale")
+        .prefetch_related("recordings")
         .with_rsvp_counts()
         .order_by("starts_at", "pk")
     )
@@ -127,9 +139,13 @@ def events_of_programme(
     shown = [(event, _page_shown(event, pages)) for event in events]
     shown = [(event, page) for event, page in shown if page is not None]
     notes = _notes_by_id([_note_id(event, page) for event, page in shown], locale)
+    language = translation.get_language() or locale.language_code
     items = [
         SeriesEvent(
-            event=event, page=page, learning_note=notes.get(_note_id(event, page))
+            event=event,
+            page=page,
+            learning_note=notes.get(_note_id(event, page)),
+            recordings=tuple(event_recordings_for(event=event, language=language)),
         )
         for event, page in shown
     ]
@@ -137,6 +153,21 @@ def events_of_programme(
         upcoming=[item for item in items if item.event.ends_at > now],
         past=[item for item in reversed(items) if item.event.ends_at <= now],
     )
+
+
+def _children_of_translations(programme: ProgrammePage) -> PageQuerySet:
+    """Event pages under any translation of the programme.
+
+    A session from a proposal is created under the programme in the proposal's
+    language, which may not be the site's default.
+    """
+    translations = ProgrammePage.objects.filter(
+        translation_key=programme.translation_key
+    )
+    where = Q(pk__in=[])
+    for translation_page in translations:
+        where |= LearningEventPage.objects.child_of_q(translation_page)
+    return LearningEventPage.objects.filter(where)
 
 
 def _live_in_locale(
@@ -173,7 +204,7 @@ def _notes_by_id(note_ids: list[int | None], locale: Locale) -> dict[int, Page]:
 
 def event_learning_note(*, page: LearningEventPage) -> Page | None:
     """The event's live learning note in the reader's language, or None."""
-    note_id = page.learning_note_id or page_source_get(page=page).learning_note_id
+    note_id = page.learning_note_id or event_page_source_get(page=page).learning_note_id
     note = Page.objects.filter(pk=note_id).live().first() if note_id else None
     if note is None:
         return None
@@ -194,3 +225,20 @@ def event_learning_note_due_list(*, now: datetime) -> QuerySet[Event]:
         learning_note_announced_at=None,
         page__translation_key__in=with_note,
     ).order_by("starts_at", "pk")
+
+
+def event_recordings_for(*, event: Event, language: str) -> list[EventRecording]:
+    """The event's recordings, the one in `language` first, then in track order.
+
+    Callers: the event page, the API and the recordings email. Empty until the
+    event has ended (no recording can be saved before).
+    """
+    recordings = list(event.recordings.all())
+    order = event.track_languages()
+
+    def rank(recording: EventRecording) -> tuple[bool, int]:
+        known = recording.language in order
+        position = order.index(recording.language) if known else len(order)
+        return (recording.language != language, position)
+
+    return sorted(recordings, key=rank)

@@ -4,25 +4,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from learning.catalogue.selectors import page_source_get
-from learning.core.consent import consent_validate
-from learning.core.names import name_normalise
+from learning.core.localization import language_name
 from learning.core.occurrence import aware_validate
+from learning.core.person import person_validate
 from learning.core.signup import (
     Refusal,
     SignUpResult,
     capacity_validate,
-    email_normalise,
     parent_lock,
     parent_lock_and_count,
     record_save,
@@ -33,14 +29,19 @@ from .emails import (
     background_documents_notify,
     event_changed_notify,
     learning_note_notify,
+    recordings_notify,
     rsvp_confirmation_notify,
     rsvp_link_notify,
 )
-from .models import Event, EventRsvp, LearningEventPage
+from .models import Event, EventRecording, EventRsvp, LearningEventPage
+from .selectors import event_page_source_get
 
 # Log actions of the coordinators' admin (registered in wagtail_hooks).
 LOG_BACKGROUND_SENT = "events.background_sent"
 LOG_NOTE_ANNOUNCED = "events.learning_note_announced"
+LOG_RECORDING_SAVED = "events.recording_saved"
+LOG_RECORDING_DELETED = "events.recording_deleted"
+LOG_RECORDINGS_ANNOUNCED = "events.recordings_announced"
 
 _CLOSED = Refusal(
     _("Answers for this event closed at its RSVP deadline."), code="rsvp_closed"
@@ -56,6 +57,7 @@ EVENT_EDITABLE_FIELDS = frozenset(
         "time_zone",
         "rsvp_closes_at",
         "capacity",
+        "interpretation_languages",
     }
 )
 
@@ -89,11 +91,15 @@ def event_schedule(
     duration_minutes: int = 90,
     join_url: str = "",
     capacity: int | None = None,
+    interpretation_languages: list[str] | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> Event:
-    """Give an event page (its default-language page) a date and an RSVP deadline."""
+    """Give an event page (any translation) a date and an RSVP deadline.
+
+    The Event points at the source page, whichever its language.
+    """
     aware_validate(starts_at, rsvp_closes_at)
-    source = page_source_get(page=page)
+    source = event_page_source_get(page=page)
     if Event.objects.filter(page=source).exists():
         raise ValidationError(
             _("This event page already has a date."), code="event_scheduled"
@@ -106,6 +112,9 @@ def event_schedule(
         duration_minutes=duration_minutes,
         join_url=join_url,
         capacity=capacity,
+        interpretation_languages=_interpretation_clean(
+            interpretation_languages or [], floor=source.locale.language_code
+        ),
     )
     event.full_clean()
     event.save()
@@ -127,8 +136,12 @@ def event_update(
         *(changes[name] for name in ("starts_at", "rsvp_closes_at") if name in changes)
     )
     with transaction.atomic():
-        event = parent_lock(Event.objects, pk=event.pk)
+        event = parent_lock(Event.objects.select_related("page__locale"), pk=event.pk)
         sequence = event.sequence
+        if "interpretation_languages" in changes:
+            changes["interpretation_languages"] = _interpretation_clean(
+                changes["interpretation_languages"] or [], floor=event.floor_language
+            )
         event.changes_apply(changes)
         if "capacity" in changes and event.capacity is not None:
             attending = event.rsvps.filter(attending=True).count()
@@ -172,16 +185,20 @@ def rsvp_submit(
     (only the link in that email changes an answer, so nobody changes another's).
     """
     now = now or timezone.now()
-    email = email_normalise(email)
-    name = _answer_validate(name=name, email=email, consent=consent)
-    institution = name_normalise(institution, field="institution")
-    language = language or settings.LANGUAGE_CODE
+    person = person_validate(
+        name=name,
+        email=email,
+        consent=consent,
+        institution=institution,
+        country=country,
+        language=language,
+    )
     window_open_validate(now=now, closes_at=event.rsvp_closes_at, closed=_CLOSED)
     with transaction.atomic():
         event, taken = parent_lock_and_count(
             Event.objects, pk=event.pk, counted_rows=_attending
         )
-        rsvp = event.rsvps.filter(email=email).first()
+        rsvp = event.rsvps.filter(email=person.email).first()
         created = rsvp is None
         if rsvp is not None:
             rsvp_link_notify(rsvp=rsvp)
@@ -192,11 +209,11 @@ def rsvp_submit(
                 EventRsvp(
                     event=event,
                     attending=attending,
-                    name=name,
-                    email=email,
-                    institution=institution,
-                    country=country.strip(),
-                    language=language,
+                    name=person.name,
+                    email=person.email,
+                    institution=person.institution,
+                    country=person.country,
+                    language=person.language,
                     consent_at=now,
                 )
             )
@@ -204,10 +221,10 @@ def rsvp_submit(
     return RsvpResult(
         object=rsvp,
         created=created,
-        name=name,
-        email=email,
+        name=person.name,
+        email=person.email,
         attending=attending,
-        language=language,
+        language=person.language,
     )
 
 
@@ -291,14 +308,102 @@ def event_learning_note_announce(*, event: Event, now: datetime | None = None) -
     return len(attendees)
 
 
-def _answer_validate(*, name: str, email: str, consent: bool) -> str:
-    """Check the person's answers; return their name, normalised."""
-    consent_validate(consent=consent)
-    name = name_normalise(name, field="name")
-    if not name:
-        raise ValidationError(_("Please give your name."), code="name_required")
-    validate_email(email)
-    return name
+_NOT_HELD = Refusal(
+    _("A recording can be added once the event has ended."), code="event_not_held"
+)
+
+
+def event_recording_save(
+    *,
+    event: Event,
+    language: str,
+    url: str,
+    actor: AbstractBaseUser | None,
+    now: datetime | None = None,
+) -> EventRecording:
+    """Add or replace the recording of one language track of an ended event.
+
+    The tracks are the event's own language and its interpreted ones.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = parent_lock(Event.objects.select_related("page__locale"), pk=event.pk)
+        if event.ends_at > now:
+            raise _NOT_HELD.error()
+        if language not in event.track_languages():
+            raise ValidationError(
+                _("The event has no %(language)s track."),
+                code="unknown_track",
+                params={"language": language_name(language)},
+            )
+        recording = event.recordings.filter(language=language).first()
+        recording = recording or EventRecording(event=event, language=language)
+        recording.url = url.strip()
+        recording.full_clean()
+        recording.save()
+        log(
+            instance=event,
+            action=LOG_RECORDING_SAVED,
+            user=actor,
+            data={"language": language, "url": recording.url},
+        )
+    return recording
+
+
+def event_recording_delete(
+    *, recording: EventRecording, actor: AbstractBaseUser | None
+) -> None:
+    """Remove one language track's recording (a wrong link, say)."""
+    with transaction.atomic():
+        event = parent_lock(Event.objects, pk=recording.event_id)
+        data = {"language": recording.language, "url": recording.url}
+        recording.delete()
+        log(instance=event, action=LOG_RECORDING_DELETED, user=actor, data=data)
+
+
+def event_recordings_announce(
+    *, event: Event, actor: AbstractBaseUser | None, now: datetime | None = None
+) -> int:
+    """Tell everyone who registered as attending that the recordings are out, once.
+
+    A coordinator's action rather than automatic: tracks arrive one by one,
+    and people are told once, when the coordinator says they are all in.
+    Returns how many were told.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The lock makes two coordinators clicking at once announce one time.
+        event = parent_lock(Event.objects.select_related("page"), pk=event.pk)
+        if event.recordings_announced_at:
+            raise ValidationError(
+                _("The recordings were announced already."),
+                code="recordings_announced",
+            )
+        if not event.recordings.exists():
+            raise ValidationError(
+                _("The event has no recording yet."), code="no_recordings"
+            )
+        attendees = list(_attending(event))
+        if not attendees:
+            raise ValidationError(
+                _("Nobody registered as attending the event."), code="no_attendees"
+            )
+        event.recordings_announced_at = now
+        event.save(update_fields=["recordings_announced_at", "updated_at"])
+        for rsvp in attendees:
+            recordings_notify(rsvp=rsvp)
+        log(
+            instance=event,
+            action=LOG_RECORDINGS_ANNOUNCED,
+            user=actor,
+            data={"recipients": len(attendees)},
+        )
+    return len(attendees)
+
+
+def _interpretation_clean(codes: list[str], *, floor: str) -> list[str]:
+    """The interpreted languages without repeats and without the event's own."""
+    return list(dict.fromkeys(code for code in codes if code != floor))
 
 
 def _attending(event: Event) -> QuerySet[EventRsvp]:

@@ -4,8 +4,10 @@ from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django_tasks import task
 
+from learning.core.localization import language_names
 from learning.notifications.emails import (
     Attachment,
     calendar_attachment,
@@ -17,6 +19,7 @@ from learning.notifications.emails import (
 from .blocks import BackgroundDocumentKind
 from .links import rsvp_token_make
 from .models import Event, EventRsvp, LearningEventPage
+from .selectors import event_recordings_for
 
 
 @task()
@@ -84,6 +87,28 @@ def learning_note_email_send(*, rsvp_id: int) -> None:
     )
 
 
+@task()
+def recordings_email_send(*, rsvp_id: int) -> None:
+    """Send a person who registered the event's recordings, theirs first."""
+    rsvp = _rsvp_get(rsvp_id)
+    # The person's own choice, even where the site is not written in it.
+    recordings = event_recordings_for(event=rsvp.event, language=rsvp.language)
+    if not recordings:
+        return  # removed since the announcement: nothing to point at
+    email_send(
+        template="event_recordings",
+        to=[rsvp.email],
+        language=rsvp.language,
+        context={**_rsvp_context(rsvp), "recordings": recordings},
+    )
+
+
+def _shown_page(event: Event) -> LearningEventPage:
+    """The event page in the active language when translated and live."""
+    localized = event.page.localized
+    return localized if localized.live else event.page
+
+
 def _page_in_active_language(event: Event) -> LearningEventPage:
     localized = event.page.localized
     if localized.live and localized.background_documents_to_send():
@@ -114,7 +139,7 @@ def _rsvp_context(rsvp: EventRsvp) -> dict[str, Any]:
             "rsvp": rsvp,
             "event": event,
             "event_title": event.label,
-            "event_url": _absolute(event.page.localized.url),
+            "event_url": _absolute(_shown_page(event).url),
             "time_zone": event.time_zone,
             "change_url": rsvp_change_url(rsvp=rsvp),
         }
@@ -140,13 +165,25 @@ def event_calendar_event_summary(*, event: Event, language: str) -> str:
         return event.label
 
 
+def event_calendar_description(*, event: Event, language: str) -> str:
+    """The calendar entry's text in `language`: the page, then the interpretation."""
+    with translation.override(email_language(language=language)):
+        lines = [_absolute(_shown_page(event).url)]
+        if event.interpretation_languages:
+            names = language_names(event.interpretation_languages)
+            lines.append(
+                gettext("Live interpretation: %(languages)s") % {"languages": names}
+            )
+    return "\n".join(line for line in lines if line)
+
+
 def _calendar_file(rsvp: EventRsvp) -> Attachment:
     event = rsvp.event
     title = event_calendar_event_summary(event=event, language=rsvp.language)
     url = _absolute(event.page.url)
     calendar_event = event.calendar_event(
         summary=title,
-        description=url,
+        description=event_calendar_description(event=event, language=rsvp.language),
         url=event.join_url or url,
         location=event.join_url,
     )

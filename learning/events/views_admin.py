@@ -8,25 +8,18 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from django.views.generic import TemplateView
-from wagtail.admin import messages
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.widgets.button import Button
 
@@ -37,13 +30,19 @@ from learning.core.admin_views import (
     ServiceEditView,
 )
 from learning.core.csv_export import CsvExportMixin
-from learning.core.localization import time_zone_name
+from learning.core.localization import language_name, language_names, time_zone_name
 
+from .admin_actions import (
+    NAME,
+    EventBackgroundSendView,
+    EventRecordingDeleteView,
+    EventRecordingsAnnounceView,
+    EventRecordingSaveView,
+)
 from .exports import RSVP_EXPORT_FIELDS, RSVP_EXPORT_HEADINGS, rsvp_export_row
 from .models import Event, EventRsvp, LearningEventPage
-from .services import event_background_send, event_schedule, event_update
+from .services import event_schedule, event_update
 
-NAME = "learning_events"
 # Entered and shown in the organiser's time zone (the form converts them).
 ZONED_FIELDS = ("starts_at", "rsvp_closes_at")
 SCHEDULE_FIELDS = (
@@ -53,6 +52,7 @@ SCHEDULE_FIELDS = (
     "rsvp_closes_at",
     "capacity",
     "join_url",
+    "interpretation_languages",
 )
 
 
@@ -89,13 +89,18 @@ class EventForm(WagtailAdminModelForm):
 
 
 class EventCreateForm(EventForm):
-    """The new-event form: only event pages in the default language without a date."""
+    """The new-event form: only source event pages (any language) without a date."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The first page of each translation set, whichever its language: a
+        # session from a Spanish proposal is written in Spanish first.
+        first_of_set = LearningEventPage.objects.filter(
+            translation_key=OuterRef("translation_key")
+        ).order_by("pk")
         self.fields["page"].queryset = (
-            LearningEventPage.objects.filter(occurrence__isnull=True)
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            LearningEventPage.objects.filter(pk=Subquery(first_of_set.values("pk")[:1]))
+            .exclude(translation_key__in=Event.objects.values("page__translation_key"))
             .order_by("title")
         )
 
@@ -118,6 +123,7 @@ def _schedule_panels() -> list[Any]:
         ),
         FieldPanel("capacity"),
         FieldPanel("join_url"),
+        FieldPanel("interpretation_languages"),
     ]
 
 
@@ -193,6 +199,15 @@ class EventInspectView(CsvExportMixin, SpreadsheetExportMixin, generic.InspectVi
                     priority=40,
                 )
             )
+            if self.object.recordings.exists():
+                buttons.append(
+                    Button(
+                        _("Tell registered people about the recordings"),
+                        url=reverse(f"{NAME}:announce_recordings", args=[pk]),
+                        icon_name="mail",
+                        priority=45,
+                    )
+                )
         buttons.append(
             Button(
                 _("History"),
@@ -209,68 +224,31 @@ class EventInspectView(CsvExportMixin, SpreadsheetExportMixin, generic.InspectVi
     def get_rsvp_closes_at_display_value(self) -> str:
         return in_organiser_zone(self.object, self.object.rsvp_closes_at)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(event=self.object, rsvps=self._rsvps())
-        return context
-
-
-class EventBackgroundSendView(
-    PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
-):
-    """Asks to confirm (GET), then emails the attendees the background documents
-    through event_background_send (POST); users with the change permission."""
-
-    model = Event
-    permission_required = "change"
-    template_name = "learning/admin/event_background_send.html"
-    header_icon = "mail"
-    page_title = _("Email attendees the background documents")
-
-    @cached_property
-    def event(self) -> Event:
-        events = Event.objects.with_rsvp_counts().select_related("page")
-        return get_object_or_404(events, pk=self.kwargs["pk"])
-
-    @cached_property
-    def inspect_url(self) -> str:
-        return reverse(f"{NAME}:inspect", args=[self.event.pk])
-
-    def get_page_subtitle(self) -> str:
-        return self.event.label
-
-    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse(f"{NAME}:index"),
-                "label": capfirst(Event._meta.verbose_name_plural),
-            },
-            {"url": self.inspect_url, "label": self.event.label},
-            {"url": "", "label": self.get_page_title()},
-        ]
+    def get_interpretation_languages_display_value(self) -> str:
+        return language_names(self.object.interpretation_languages) or "-"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
-            event=self.event,
-            documents=self.event.page.background_documents_to_send(),
-            cancel_url=self.inspect_url,
+            event=self.object,
+            rsvps=self._rsvps(),
+            tracks=self._tracks(),
+            can_change=self.user_has_permission("change"),
+            has_ended=self.object.ends_at <= timezone.now(),
         )
         return context
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            count = event_background_send(event=self.event, actor=request.user)
-        except ValidationError as error:
-            return self.render_to_response(self.get_context_data(errors=error.messages))
-        message = ngettext(
-            "The background documents are on their way to %(count)s person.",
-            "The background documents are on their way to %(count)s people.",
-            count,
-        ) % {"count": count}
-        messages.success(request, message)
-        return redirect(self.inspect_url)
+    def _tracks(self) -> list[dict[str, Any]]:
+        """Each language track with its recording (or None), floor language first."""
+        recordings = {r.language: r for r in self.object.recordings.all()}
+        return [
+            {
+                "language": code,
+                "name": language_name(code),
+                "recording": recordings.get(code),
+            }
+            for code in self.object.track_languages()
+        ]
 
 
 class EventViewSet(LearningModelViewSet):
@@ -327,7 +305,9 @@ class EventViewSet(LearningModelViewSet):
         "time_zone",
         "capacity",
         "join_url",
+        "interpretation_languages",
         "learning_note_announced_at",
+        "recordings_announced_at",
     ]
     edit_handler = ObjectList(_schedule_panels(), base_form_class=EventForm)
     create_handler = ObjectList(
@@ -335,9 +315,26 @@ class EventViewSet(LearningModelViewSet):
     ).bind_to_model(Event)
 
     def get_urlpatterns(self) -> list[Any]:
-        send = path(
-            "send-background/<int:pk>/",
-            EventBackgroundSendView.as_view(),
-            name="send_background",
-        )
-        return [*super().get_urlpatterns(), send]
+        actions = [
+            path(
+                "send-background/<int:pk>/",
+                EventBackgroundSendView.as_view(),
+                name="send_background",
+            ),
+            path(
+                "recording/<int:pk>/<str:language>/",
+                EventRecordingSaveView.as_view(),
+                name="recording",
+            ),
+            path(
+                "recording/<int:pk>/<str:language>/remove/",
+                EventRecordingDeleteView.as_view(),
+                name="recording_delete",
+            ),
+            path(
+                "announce-recordings/<int:pk>/",
+                EventRecordingsAnnounceView.as_view(),
+                name="announce_recordings",
+            ),
+        ]
+        return [*super().get_urlpatterns(), *actions]

@@ -7,7 +7,13 @@ from wagtail import hooks
 
 from learning.core.admin_views import LEARNING_MENU_HOOK
 
-from .services import LOG_BACKGROUND_SENT, LOG_NOTE_ANNOUNCED
+from .services import (
+    LOG_BACKGROUND_SENT,
+    LOG_NOTE_ANNOUNCED,
+    LOG_RECORDING_DELETED,
+    LOG_RECORDING_SAVED,
+    LOG_RECORDINGS_ANNOUNCED,
+)
 from .views_admin import EventViewSet
 
 EVENT_LOG_ACTIONS = (
@@ -20,6 +26,21 @@ EVENT_LOG_ACTIONS = (
         LOG_NOTE_ANNOUNCED,
         _("Announce the learning note"),
         _("Learning note announced to the people who attended"),
+    ),
+    (
+        LOG_RECORDING_SAVED,
+        _("Save a recording"),
+        _("Recording link saved for a language track"),
+    ),
+    (
+        LOG_RECORDING_DELETED,
+        _("Remove a recording"),
+        _("Recording link removed from a language track"),
+    ),
+    (
+        LOG_RECORDINGS_ANNOUNCED,
+        _("Announce the recordings"),
+        _("Recordings announced to the people who registered"),
     ),
 )
 

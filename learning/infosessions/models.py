@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from learning.catalogue.fields import delivery_language_choices
 from learning.catalogue.models import ProgrammePage
 from learning.core.occurrence import DatedOccurrence, duration_field
+from learning.core.person import PersonFields
 
 
 class InfoSessionQuerySet(models.QuerySet["InfoSession"]):
@@ -58,7 +59,7 @@ class InfoSession(DatedOccurrence):
         return self.title or str(_("Information session"))
 
 
-class InfoSessionRegistration(models.Model):
+class InfoSessionRegistration(PersonFields):
     """A person's sign-up for an information session; one per email address."""
 
     session = models.ForeignKey(
@@ -67,14 +68,9 @@ class InfoSessionRegistration(models.Model):
         related_name="registrations",
         verbose_name=_("information session"),
     )
-    name = models.CharField(_("name"), max_length=255)
-    email = models.EmailField(_("email address"))
+    # The shared person's institution, under the name this format has always used.
+    institution = None
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
-    country = models.CharField(_("country"), max_length=100, blank=True)
-    language = models.CharField(
-        _("language"), max_length=10, choices=delivery_language_choices
-    )
-    consent_at = models.DateTimeField(_("privacy consent given at"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -91,6 +87,3 @@ class InfoSessionRegistration(models.Model):
                 ),
             ),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.name} <{self.email}>"

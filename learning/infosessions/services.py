@@ -4,8 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -13,14 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
-from learning.core.consent import consent_validate
-from learning.core.names import name_normalise
 from learning.core.occurrence import aware_validate
+from learning.core.person import person_validate
 from learning.core.signup import (
     Refusal,
     SignUpResult,
     capacity_validate,
-    email_normalise,
     parent_lock_and_count,
     record_save,
     window_open_validate,
@@ -94,10 +90,16 @@ def infosession_register(
 ) -> RegistrationResult:
     """Sign a person up; the same email again keeps the first, emailing nothing."""
     now = now or timezone.now()
-    email = email_normalise(email)
-    name = _registration_validate(name=name, email=email, consent=consent)
-    organisation = name_normalise(organisation, field="organisation")
-    language = language or session.language
+    person = person_validate(
+        name=name,
+        email=email,
+        consent=consent,
+        institution=organisation,
+        country=country,
+        language=language,
+        default_language=session.language,
+        institution_field="organisation",
+    )
     window_open_validate(now=now, closes_at=session.starts_at, closed=_STARTED)
     with transaction.atomic():
         session, taken = parent_lock_and_count(
@@ -106,17 +108,17 @@ def infosession_register(
         # Full is full for everyone: a repeat answering otherwise would tell
         # who signed up.
         capacity_validate(taken=taken, capacity=session.capacity, full=_FULL)
-        registration = session.registrations.filter(email=email).first()
+        registration = session.registrations.filter(email=person.email).first()
         created = registration is None
         if registration is None:
             registration = record_save(
                 InfoSessionRegistration(
                     session=session,
-                    name=name,
-                    email=email,
-                    organisation=organisation,
-                    country=country.strip(),
-                    language=language,
+                    name=person.name,
+                    email=person.email,
+                    organisation=person.institution,
+                    country=person.country,
+                    language=person.language,
                     consent_at=now,
                 )
             )
@@ -124,20 +126,10 @@ def infosession_register(
     return RegistrationResult(
         object=registration,
         created=created,
-        name=name,
-        email=email,
-        language=language,
+        name=person.name,
+        email=person.email,
+        language=person.language,
     )
-
-
-def _registration_validate(*, name: str, email: str, consent: bool) -> str:
-    """Check the person's answers; return their name, normalised."""
-    consent_validate(consent=consent)
-    name = name_normalise(name, field="name")
-    if not name:
-        raise ValidationError(_("Please give your name."), code="name_required")
-    validate_email(email)
-    return name
 
 
 def _registrations(session: InfoSession) -> QuerySet[InfoSessionRegistration]:

@@ -17,12 +17,14 @@ from learning.events.models import EventRsvp
 from tests.api.roles import COORDINATOR, LEARNING_CLIENT, PARTICIPANT_A, caller
 from tests.factories.events import (
     EventFactory,
+    EventRecordingFactory,
     EventRsvpFactory,
     EventSeriesProgrammePageFactory,
     background_documents,
 )
 from tests.factories.media import DocumentFactory
 from tests.factories.pages import PublicationPageFactory
+from tests.learning.events.domain import spanish_source_session
 
 EVENTS = "/api/v1/events/"
 
@@ -393,3 +395,61 @@ def test_wagtail_v2_lists_event_pages_with_their_api_fields(series, api):
     assert past["learning_note"]["id"] == series["note"].pk
     assert past["background_documents"][0]["value"]["kind"] == "agenda"
     assert past["introduction"]
+
+
+# Interpretation, recordings and sessions from proposals --------------------------
+
+
+def test_recordings_show_once_held_in_the_request_language_first(series, api):
+    past, upcoming = series["past"], series["upcoming"]
+    past.interpretation_languages = ["es", "fr"]
+    past.save()
+    upcoming.interpretation_languages = ["fr"]
+    upcoming.save()
+    for language in ("en", "es", "fr"):
+        EventRecordingFactory(
+            event=past, language=language, url=f"https://video.example.org/{language}"
+        )
+    # A recording on an event that was later moved ahead shows only once held.
+    EventRecordingFactory(event=upcoming, language="en")
+
+    english = api.get(f"{EVENTS}{past.pk}/").json()
+    spanish = api.get(f"{EVENTS}{past.pk}/", HTTP_ACCEPT_LANGUAGE="es").json()
+    listed = api.get(EVENTS, {"when": "upcoming"}).json()["results"]
+
+    assert english["interpretation_languages"] == ["es", "fr"]
+    assert [r["language"] for r in english["recordings"]] == ["en", "es", "fr"]
+    assert english["recordings"][1]["url"] == "https://video.example.org/es"
+    assert [r["language"] for r in spanish["recordings"]] == ["es", "en", "fr"]
+    assert listed[0]["interpretation_languages"] == ["fr"]
+    assert listed[0]["recordings"] == []
+
+
+def test_sessions_from_proposals_are_listed_with_a_spanish_source(home_pages, api):
+    made = spanish_source_session(home_pages, interpretation_languages=["en"])
+
+    listed = api.get(EVENTS).json()["results"]
+    english = api.get(f"{EVENTS}{made.event.pk}/").json()
+    spanish = api.get(f"{EVENTS}{made.event.pk}/", HTTP_ACCEPT_LANGUAGE="es").json()
+
+    assert [e["id"] for e in listed] == [made.event.pk]
+    assert (english["title"], english["page_id"]) == (
+        "Masculinities and care",
+        made.page_en.pk,
+    )
+    assert (spanish["title"], spanish["page_id"]) == (
+        "Masculinidades y cuidado",
+        made.page_es.pk,
+    )
+    assert english["programme"]["id"] == spanish["programme"]["id"]
+    assert english["interpretation_languages"] == ["en"]
+
+
+def test_the_openapi_schema_documents_interpretation_and_recordings(api):
+    schema = api.get("/api/v1/schema/", {"format": "json"}).json()
+
+    event = schema["components"]["schemas"]["Event"]["properties"]
+    recording = schema["components"]["schemas"]["EventRecording"]["properties"]
+    assert event["interpretation_languages"]["type"] == "array"
+    assert event["recordings"]["type"] == "array"
+    assert set(recording) == {"language", "url"}

@@ -42,7 +42,7 @@ def test_bad_input_lists_the_fields(api, db):
 
 
 def test_unknown_locale_is_a_400_on_that_field(api, catalogue):
-    body = assert_error_shape(api.get("/api/v1/modules/?locale=fr"), 400, "invalid")
+    body = assert_error_shape(api.get("/api/v1/modules/?locale=de"), 400, "invalid")
     assert body["fields"]["locale"][0]["code"] == "locale_unknown"
 
 

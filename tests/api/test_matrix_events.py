@@ -4,7 +4,10 @@ key needs `learning:write`), nor does the email's link (a key needs
 `learning:read` to read it, `learning:write` to change the answer); the RSVP
 list is for coordinators only."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from learning.events.links import rsvp_token_make
 from learning.events.models import EventRsvp
@@ -17,7 +20,11 @@ from tests.api.roles import (
     REVOKED_KEY,
     caller,
 )
-from tests.factories.events import EventFactory, EventRsvpFactory
+from tests.factories.events import (
+    EventFactory,
+    EventRecordingFactory,
+    EventRsvpFactory,
+)
 
 EVENTS = "/api/v1/events/"
 EVENT = "/api/v1/events/{id}/"
@@ -95,3 +102,26 @@ def test_the_email_link_needs_no_account(world, actor):
     assert changed.status_code == _open_to_anyone(actor, 200)
     assert forged.status_code == _open_to_anyone(actor, 404)
     assert rsvp.attending is (changed.status_code != 200)
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_interpretation_and_recordings_read_the_same_for_every_caller(world, actor):
+    starts_at = timezone.now() - timedelta(days=3)
+    event = EventFactory(
+        page__parent__parent=world.tree.programme.get_parent(),
+        starts_at=starts_at,
+        rsvp_closes_at=starts_at - timedelta(days=1),
+        interpretation_languages=["es"],
+    )
+    EventRecordingFactory(event=event, language="es", url="https://v.example.org/es")
+    api = caller(world, actor)
+
+    response = api.get(EVENT.replace("{id}", str(event.pk)))
+
+    assert response.status_code == _open_to_anyone(actor, 200)
+    if response.status_code == 200:
+        body = response.json()
+        assert body["interpretation_languages"] == ["es"]
+        assert body["recordings"] == [
+            {"language": "es", "url": "https://v.example.org/es"}
+        ]

@@ -18,6 +18,7 @@ from learning.catalogue.models import (
     SessionTopicPage,
 )
 from learning.events.models import LearningEventPage
+from learning.proposals.models import CallForProposalsPage
 from tests import factories
 from tests.factories.events import EventSeriesProgrammePageFactory
 
@@ -40,11 +41,15 @@ TREE = {
     VideoIndexPage: ({HomePage}, {VideoPage}),
     VideoPage: ({VideoIndexPage}, set()),
     ProgrammeIndexPage: ({HomePage}, {ProgrammePage}),
-    # Which of the two a programme offers follows its format (below).
-    ProgrammePage: ({ProgrammeIndexPage}, {ModulePage, LearningEventPage}),
+    # Which of these a programme offers follows its format (below).
+    ProgrammePage: (
+        {ProgrammeIndexPage},
+        {ModulePage, LearningEventPage, CallForProposalsPage},
+    ),
     ModulePage: ({ProgrammePage}, {SessionTopicPage}),
     SessionTopicPage: ({ModulePage}, set()),
     LearningEventPage: ({ProgrammePage}, set()),
+    CallForProposalsPage: ({ProgrammePage}, set()),
 }
 
 ids = {"ids": lambda model: model.__name__}
@@ -106,12 +111,22 @@ def test_a_programmes_format_decides_its_pages(home_pages):
         parent=programme_index, programme_format="seminar"
     )
     series = EventSeriesProgrammePageFactory(parent=programme_index)
+    member_led = factories.ProgrammePageFactory(
+        parent=programme_index, programme_format="proposal_sessions"
+    )
 
     assert ModulePage.can_create_at(cohort) and ModulePage.can_create_at(seminar)
     assert not ModulePage.can_create_at(series)
     assert LearningEventPage.can_create_at(series)
     assert not LearningEventPage.can_create_at(cohort)
     assert not LearningEventPage.can_create_at(seminar)
+    # Member-led sessions are events chosen through a call for proposals.
+    assert not ModulePage.can_create_at(member_led)
+    assert CallForProposalsPage.can_create_at(member_led)
+    assert LearningEventPage.can_create_at(member_led)
+    assert not any(
+        CallForProposalsPage.can_create_at(other) for other in (cohort, seminar, series)
+    )
 
 
 @pytest.mark.django_db

@@ -60,13 +60,13 @@ def codes(languages):
     return [code for code, _name in languages]
 
 
-def test_content_languages_default_to_english_and_spanish():
+def test_content_languages_default_to_english_spanish_and_french():
     values = read_settings(
         "cms.settings.base", "LANGUAGES", "LANGUAGE_CODE", "WAGTAIL_CONTENT_LANGUAGES"
     )
 
-    assert codes(values["LANGUAGES"]) == ["en", "es"]
-    assert codes(values["WAGTAIL_CONTENT_LANGUAGES"]) == ["en", "es"]
+    assert codes(values["LANGUAGES"]) == ["en", "es", "fr"]
+    assert codes(values["WAGTAIL_CONTENT_LANGUAGES"]) == ["en", "es", "fr"]
     assert values["LANGUAGE_CODE"] == "en"
 
 
@@ -78,12 +78,12 @@ def test_content_languages_drive_languages():
         "WAGTAIL_CONTENT_LANGUAGES",
         "WAGTAILADMIN_PERMITTED_LANGUAGES",
         "LEARNING_DELIVERY_LANGUAGES",
-        CONTENT_LANGUAGES="en,es,fr",
+        CONTENT_LANGUAGES="en,es",
     )
 
-    assert codes(values["LANGUAGES"]) == ["en", "es", "fr"]
-    assert codes(values["WAGTAIL_CONTENT_LANGUAGES"]) == ["en", "es", "fr"]
-    assert codes(values["WAGTAILADMIN_PERMITTED_LANGUAGES"]) == ["en", "es", "fr"]
+    assert codes(values["LANGUAGES"]) == ["en", "es"]
+    assert codes(values["WAGTAIL_CONTENT_LANGUAGES"]) == ["en", "es"]
+    assert codes(values["WAGTAILADMIN_PERMITTED_LANGUAGES"]) == ["en", "es"]
     assert values["LANGUAGE_CODE"] == "en"
     # Delivery languages stay the wider list whatever the site publishes in.
     assert codes(values["LEARNING_DELIVERY_LANGUAGES"]) == ["en", "es", "fr", "pt"]

@@ -19,10 +19,14 @@ restores. Hence:
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.axe import PHONE
+from tests.factories.users import DEFAULT_PASSWORD
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -92,3 +96,30 @@ def screenshot(browser_page, request):
         browser_page.screenshot(path=ARTIFACTS / name, full_page=True)
 
     return take
+
+
+@pytest.fixture
+def admin_on_phone(live_server, playwright_browser):
+    """admin_on_phone(user) signs the user in to the admin on a phone-sized page,
+    offline (avatars come from gravatar.com), and returns the page; the user's
+    rows are made before the browser starts (see above)."""
+    from playwright.sync_api import expect
+
+    context = playwright_browser.new_context(**PHONE)
+    context.set_default_timeout(15_000)
+
+    def sign_in(user):
+        page = context.new_page()
+        page.route(
+            re.compile(r"^https?://(?!127\.0\.0\.1|localhost)"),
+            lambda route: route.abort(),
+        )
+        page.goto(f"{live_server.url}/admin/login/")
+        page.locator("input[name=username]").fill(user.email)
+        page.locator("input[name=password]").fill(DEFAULT_PASSWORD)
+        page.locator("form button[type=submit]").click()
+        expect(page).to_have_url(re.compile(r"/admin/$"))
+        return page
+
+    yield sign_in
+    context.close()

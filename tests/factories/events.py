@@ -7,7 +7,7 @@ import factory
 from django.utils import timezone
 
 from learning.catalogue.enums import ProgrammeFormat
-from learning.events.models import Event, EventRsvp, LearningEventPage
+from learning.events.models import Event, EventRecording, EventRsvp, LearningEventPage
 
 from .catalogue import ProgrammePageFactory
 from .pages import BasePageFactory
@@ -80,3 +80,17 @@ class EventRsvpFactory(factory.django.DjangoModelFactory):
     country = "Colombia"
     language = "en"
     consent_at = factory.LazyFunction(timezone.now)
+
+
+class EventRecordingFactory(factory.django.DjangoModelFactory):
+    """The English recording of an event (give an event that has ended)."""
+
+    class Meta:
+        model = EventRecording
+
+    event = factory.SubFactory(
+        EventFactory,
+        starts_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=2)),
+    )
+    language = "en"
+    url = factory.Sequence(lambda n: f"https://video.example.org/recording/{n}")

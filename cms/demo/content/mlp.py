@@ -7,13 +7,16 @@ from ..bilingual import T, html, ol, p, ul
 from .kinds import Module, Programme, SessionTopic
 
 PROGRAMME_INDEX = {
-    "title": T("Programmes", "Programas"),
-    "slug": T("programmes", "programas"),
+    "title": T("Programmes", "Programas", fr="Programmes"),
+    "slug": T("programmes", "programas", fr="programmes"),
     "introduction": T(
         "Peer-learning programmes for organisations and professionals who care for "
         "children, families and communities.",
         "Programas de aprendizaje entre pares para organizaciones y profesionales "
         "que cuidan de niñas, niños, familias y comunidades.",
+        fr="Des programmes d’apprentissage entre pairs pour les organisations et "
+        "les professionnels qui prennent soin des enfants, des familles et des "
+        "communautés.",
     ),
 }
 

@@ -13,6 +13,7 @@ NOREPLY_EMAIL = "noreply@example.org"
 TESTIMONIAL_ROLE = T(
     "Participant, Mutual Learning Program",
     "Participante del Programa de Aprendizaje Mutuo",
+    fr="Participant au Programme d’apprentissage mutuel",
 )
 TESTIMONIALS = (
     T(
@@ -27,6 +28,12 @@ TESTIMONIALS = (
         "asistencia profesional de mi parte, sino de que hagamos las cosas juntos "
         "para resolver los desafíos. Nuestra relación entre cliente y profesional "
         "cambió.",
+        fr="Les séances avec Rocío ont été très enrichissantes. Je croyais en savoir "
+        "davantage, mais ce n’était pas le cas. J’ai appris de nouvelles choses sur "
+        "le dialogue. Il ne s’agit pas de moi, il s’agit de la personne que "
+        "j’accompagne. Il ne s’agit pas qu’elle reçoive une aide professionnelle de "
+        "ma part, mais que nous fassions les choses ensemble pour relever les "
+        "défis. Notre relation entre client et professionnel a changé.",
     ),
     T(
         "For me the MLP is about sharing various practices and learning from each "
@@ -36,8 +43,16 @@ TESTIMONIALS = (
         "prácticas y aprender unos de otros, como un grupo de pares. Ha sido bueno "
         "trabajar con diferentes países y diferentes perspectivas. Me resulta muy "
         "útil.",
+        fr="Pour moi, le Programme d’apprentissage mutuel consiste à partager "
+        "diverses pratiques et à apprendre les uns des autres, comme un groupe de "
+        "pairs. C’était bien de travailler avec différents pays et différentes "
+        "perspectives. Je trouve cela très utile.",
     ),
-    T("Every time I learn something new", "Cada vez aprendo algo nuevo"),
+    T(
+        "Every time I learn something new",
+        "Cada vez aprendo algo nuevo",
+        fr="À chaque fois, j’apprends quelque chose de nouveau",
+    ),
     T(
         "I learned sometimes we don’t work on the best interest of the child, but "
         "on our own interest. We do it our way. The family is now more important "
@@ -45,21 +60,27 @@ TESTIMONIALS = (
         "Aprendí que a veces no trabajamos por el interés superior de la niña o el "
         "niño, sino por nuestro propio interés. Lo hacemos a nuestra manera. Ahora "
         "la familia es más importante que cualquier otra cosa. Eso es inspirador.",
+        fr="J’ai appris que parfois nous n’agissons pas dans l’intérêt supérieur de "
+        "l’enfant, mais dans notre propre intérêt. Nous faisons les choses à notre "
+        "manière. Désormais, la famille compte plus que tout. C’est inspirant.",
     ),
     T(
         "I feel very lucky to have the opportunity to reflect with other people "
         "from other parts of the world.",
         "Es una gran suerte tener la oportunidad de reflexionar con personas de "
         "otras partes del mundo.",
+        fr="J’ai beaucoup de chance d’avoir l’occasion de réfléchir avec des "
+        "personnes d’autres régions du monde.",
     ),
 )
 
 HOME = {
-    "title": T("Home", "Inicio"),
-    "slug": T("home", "inicio"),
+    "title": T("Home", "Inicio", fr="Accueil"),
+    "slug": T("home", "inicio", fr="accueil"),
     "hero_heading": T(
         "Mutual learning for care practitioners",
         "Aprendizaje mutuo entre profesionales del cuidado",
+        fr="L’apprentissage mutuel entre professionnels de l’accompagnement",
     ),
     "hero_text": T(
         "An international community where organisations and professionals share "
@@ -68,8 +89,14 @@ HOME = {
         "Una comunidad internacional donde organizaciones y profesionales comparten "
         "sus saberes, experiencias y desafíos para inspirar cambios en el cuidado "
         "de niñas, niños y familias. Dos veces al año, en inglés y en español.",
+        fr="Une communauté internationale où des organisations et des "
+        "professionnels partagent leurs savoir-faire, leurs expériences et leurs "
+        "défis pour inspirer le changement dans l’accompagnement des enfants et "
+        "des familles. Deux fois par an, en anglais et en espagnol.",
     ),
-    "hero_cta_text": T("Discover the programme", "Conoce el programa"),
+    "hero_cta_text": T(
+        "Discover the programme", "Conoce el programa", fr="Découvrir le programme"
+    ),
 }
 
 HOME_PHILOSOPHY = html(
@@ -80,6 +107,10 @@ HOME_PHILOSOPHY = html(
         "¡El Programa de Aprendizaje Mutuo es único! En lugar de decirle a la gente "
         "cómo cambiar, invitamos a organizaciones y profesionales a compartir sus "
         "saberes, experiencias y desafíos para inspirar el cambio.",
+        "Le Programme d’apprentissage mutuel est unique\u00a0! Au lieu de dire aux "
+        "gens comment changer, nous invitons des organisations et des "
+        "professionnels à partager leurs savoir-faire, leurs expériences et leurs "
+        "défis pour inspirer le changement.",
     ),
     p(
         "Day-to-day practice and human relationships are at the heart of "
@@ -87,31 +118,44 @@ HOME_PHILOSOPHY = html(
         "<b>you</b>.",
         "La práctica cotidiana y las relaciones humanas están en el centro de todo "
         "lo que hacemos. En otras palabras, nos interesa escucharte <b>a ti</b>.",
+        "La pratique quotidienne et les relations humaines sont au cœur de tout ce "
+        "que nous faisons. Autrement dit, c’est <b>vous</b> que nous voulons "
+        "entendre.",
     ),
 )
 
 HOME_TEXTS = {
-    "philosophy_heading": T("Our philosophy", "Nuestra filosofía"),
-    "philosophy_cta": T(
-        "Read about our philosophy and method", "Lee sobre nuestra filosofía y método"
+    "philosophy_heading": T(
+        "Our philosophy", "Nuestra filosofía", fr="Notre philosophie"
     ),
-    "cards_heading": T("Explore", "Explora"),
+    "philosophy_cta": T(
+        "Read about our philosophy and method",
+        "Lee sobre nuestra filosofía y método",
+        fr="Découvrir notre philosophie et notre méthode",
+    ),
+    "cards_heading": T("Explore", "Explora", fr="Explorer"),
     "card_programme": T(
         "Four modules, six months and one international community of care "
         "practitioners.",
         "Cuatro módulos, seis meses y una comunidad internacional de profesionales "
         "del cuidado.",
+        fr="Quatre modules, six mois et une communauté internationale de "
+        "professionnels de l’accompagnement.",
     ),
     "card_publications": T(
         "Guides and notes to review before the sessions.",
         "Guías y notas para revisar antes de las sesiones.",
+        fr="Des guides et des notes à consulter avant les séances.",
     ),
     "card_videos": T(
         "Short videos with captions in English and Spanish.",
         "Videos breves con subtítulos en inglés y en español.",
+        fr="De courtes vidéos sous-titrées en anglais et en espagnol.",
     ),
     "testimonials_heading": T(
-        "What participants say", "Lo que dicen quienes participan"
+        "What participants say",
+        "Lo que dicen quienes participan",
+        fr="Ce qu’en disent les participants",
     ),
 }
 
@@ -400,11 +444,12 @@ CONTACT_FIELDS = (
     ("message", "multiline", True, T("Message", "Mensaje")),
 )
 
-MAIN_MENU_NAME = T("Main menu", "Menú principal")
-FOOTER_NAME = T("Footer", "Pie de página")
+MAIN_MENU_NAME = T("Main menu", "Menú principal", fr="Menu principal")
+FOOTER_NAME = T("Footer", "Pie de página", fr="Pied de page")
 FOOTER_TEXT = p(
     "<b>Mutual Learning Program</b> – All rights reserved.",
     "<b>Programa de Aprendizaje Mutuo</b> – Todos los derechos reservados.",
+    "<b>Programme d’apprentissage mutuel</b> – Tous droits réservés.",
 )
 # Menu links show their page's title, so they need no label of their own.
 MAIN_MENU = (

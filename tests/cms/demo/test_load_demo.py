@@ -114,8 +114,10 @@ def test_the_default_site_has_an_english_home_page_as_root(english_home, english
 
 def test_a_second_run_duplicates_nothing(demo):
     assert demo.second_counts == demo.first_counts
-    # The tree root, then 53 pages in English and 53 in Spanish.
-    assert demo.first_counts["Page"] == 1 + 2 * 53
+    # The tree root, then 53 pages in English and 53 in Spanish; the CoLab's
+    # programme, call and two sessions in English, Spanish and French, and the
+    # French home and programme index above them.
+    assert demo.first_counts["Page"] == 1 + 2 * 53 + 3 * 4 + 2
 
 
 def test_a_second_run_reports_every_step_up_to_date(demo):

@@ -102,7 +102,8 @@ def test_places_cannot_drop_below_the_places_taken(coordinator_client, edition):
     response = coordinator_client.post(url, data)
 
     assert response.status_code == 200
-    assert "3 organisations already hold a place." in response.content.decode()
+    refused = "3 places are taken already: give at least as many."
+    assert refused in response.content.decode()
     edition.refresh_from_db()
     assert edition.places == 15
 

@@ -34,8 +34,11 @@ def test_the_learning_menu_lists_every_apps_items_in_order():
             "learning_forum_flags:index",
             "learning_certificates:index",
             "learning_infosessions:index",
+            "learning_seminar_registrations:index",
             "learning_infosession_registrations:index",
             "learning_events:index",
+            "learning_proposals:index",
+            "learning_members:index",
             "learning_person_data:index",
         )
     ]

@@ -8,6 +8,7 @@ import logging
 import time
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -90,7 +91,7 @@ class Command(BaseCommand):
             }
         parts = [_("%(count)d created") % {"count": created}]
         if translated:
-            parts.append(_("%(count)d translated into Spanish") % {"count": translated})
+            parts.append(_("%(count)d translations") % {"count": translated})
         if reused:
             parts.append(_("%(count)d reused") % {"count": reused})
         return self.style.SUCCESS(", ".join(parts)) + " " + seconds
@@ -106,10 +107,9 @@ class Command(BaseCommand):
                 _("Demo site ready in %(seconds).1f s.") % {"seconds": elapsed}
             )
         )
-        self.stdout.write(
-            _("  Site:  %(en)s  ·  %(es)s")
-            % {"en": f"{base_url}/en/", "es": f"{base_url}/es/"}
-        )
+        codes = settings.CONTENT_LANGUAGES
+        homes = "  ·  ".join(f"{base_url}/{code}/" for code in codes)
+        self.stdout.write(_("  Site:  %(urls)s") % {"urls": homes})
         self.stdout.write(_("  Admin: %(url)s") % {"url": f"{base_url}/admin/"})
         self.stdout.write("")
         rows = [(account.email, str(account.role), password) for account in ACCOUNTS]
