@@ -137,9 +137,7 @@ class DemoLoader:
     def colab(self) -> None:
         # After the accounts (members, secretariat) and the events' services.
         programme = self.builder.refs.pages["programme-colab"]
-        self._count(
-            *demo_colab.ensure_colab(builder=self.builder, programme=programme)
-        )
+        self._count(*demo_colab.ensure_colab(builder=self.builder, programme=programme))
 
     def forum(self) -> None:
         self._count(*demo_forum.ensure_forum())
