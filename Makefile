@@ -11,18 +11,61 @@ DEMO_PASSWORD ?= mutual-demo
 TEST_WORKERS ?= auto
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
-.PHONY: run install migrate demo worker clock test test-fast lint format check messages clean bench
+.PHONY: run install migrate demo worker clock test test-fast lint format check messages clean bench \
+	lock upgrade audit wheel test-wheel
+
+# The lock (requirements/*.txt, exact versions with hashes, made by uv for every
+# platform): dev.txt for `make run`/`make test` (runtime + demo + dev extras),
+# runtime.txt for a deployment (the same versions, without the extras).
+LOCK := requirements/dev.txt
+LOCK_RUNTIME := requirements/runtime.txt
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
+	--generate-hashes --quiet --custom-compile-command "make lock"
+PIP_VERSION := 26.3
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet "pip==$(PIP_VERSION)"
 
-# Reinstalls only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/activate
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+# Reinstalls only when the lock or pyproject.toml changes: every version from the
+# lock (hash-checked), then the project itself, editable, without resolving again.
+$(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip check
 	touch $@
 
 install: $(VENV)/.installed
+
+# uv, pinned with hashes, only for making the lock.
+$(BIN)/uv: requirements/uv.txt | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/uv.txt
+	touch $@
+
+## lock: after editing pyproject.toml's dependencies, re-resolve the lock (keeping
+## every version that still fits); upgrade: move everything (or PACKAGE=name) to
+## the newest release its range allows. Then `make test` and commit requirements/.
+lock: $(BIN)/uv
+	$(UV_COMPILE) --extra dev $(UV_UPGRADE) -o $(LOCK)
+	$(UV_COMPILE) -c $(LOCK) -o $(LOCK_RUNTIME)
+
+upgrade: UV_UPGRADE = $(if $(PACKAGE),--upgrade-package $(PACKAGE),--upgrade)
+upgrade: lock
+
+## audit: known vulnerabilities in every locked version (pip-audit, needs the
+## network); fails when a package could not be checked. Not part of test or lint.
+audit: install
+	$(BIN)/python scripts/audit.py $(LOCK) $(AUDIT_ARGS)
+
+## wheel: build the wheel into dist/ (templates, static files and translations included)
+wheel: install
+	rm -rf build dist
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+
+## test-wheel: build the wheel, install it with the runtime lock into a fresh
+## virtualenv, check --deploy and serve it with gunicorn outside the checkout (minutes)
+test-wheel: install
+	MLP_WHEEL_TEST=1 $(BIN)/python -m pytest tests/production/test_wheel.py -m wheel --no-cov -p no:xdist $(PYTEST_ARGS)
 
 migrate: install
 	@mkdir -p var
@@ -83,4 +126,4 @@ messages: install
 	$(BIN)/python scripts/check_messages.py --update
 
 clean:
-	rm -rf $(VENV) var static .coverage htmlcov test-artifacts
+	rm -rf $(VENV) var static .coverage htmlcov test-artifacts build dist

@@ -28,6 +28,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Installed by the dev settings only (cms/settings/dev.py).
+    if "debug_toolbar" in settings.INSTALLED_APPS:
+        from debug_toolbar.toolbar import debug_toolbar_urls
+
+        urlpatterns += debug_toolbar_urls()
 
 urlpatterns += i18n_patterns(
     path("search/", core_views.search, name="search"),

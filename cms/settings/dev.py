@@ -1,5 +1,7 @@
 """Local development: the embedded default (SQLite, local media, console email)."""
 
+from importlib.util import find_spec
+
 from .base import *
 
 DEBUG = True
@@ -8,3 +10,11 @@ ALLOWED_HOSTS = [*ALLOWED_HOSTS, "[::1]"]
 
 # Local receivers (tests, a developer's own machine) speak plain http.
 WEBHOOKS_ALLOW_HTTP = True
+
+# django-debug-toolbar on pages served to this machine (the dev extra installs it;
+# DJANGO_DEBUG_TOOLBAR=false turns it off). Test and production settings never load it.
+if DEBUG_TOOLBAR and find_spec("debug_toolbar"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "debug_toolbar"]
+    # First: no middleware here compresses responses, and it should see them all.
+    MIDDLEWARE = ["debug_toolbar.middleware.DebugToolbarMiddleware", *MIDDLEWARE]
+    INTERNAL_IPS = ["127.0.0.1", "::1"]

@@ -27,8 +27,10 @@ from learning.catalogue.models import (
     SessionTopicPage,
 )
 from learning.events.models import LearningEventPage
+from learning.proposals.models import CallForProposalsPage
 from tests import factories
 from tests.factories.events import EventSeriesProgrammePageFactory
+from tests.factories.proposals import ProposalSessionsProgrammePageFactory
 from tests.wagtail_admin import PageAdmin, form_errors
 
 
@@ -328,6 +330,40 @@ def learning_event_page_case(home):
     )
 
 
+def call_for_proposals_page_case(home):
+    return Case(
+        parent=ProposalSessionsProgrammePageFactory(parent__parent=home),
+        data=nested_form_data(
+            {
+                "title": "Call for sessions 2027",
+                "introduction": "Preventing violence against women and girls.",
+                "guidelines": streamfield([paragraph("<p>Share one failure.</p>")]),
+                "alignment_statement": "The session is aligned with the mission.",
+                "opens_at": "2027-01-04 09:00",
+                "closes_at": "2027-02-26 17:00",
+                "time_zone": "America/Bogota",
+                "score_scale": 5,
+                "rubric": streamfield(
+                    [
+                        (
+                            "criterion",
+                            {"name": "Alignment", "description": "", "weight": 3},
+                        ),
+                        (
+                            "criterion",
+                            {"name": "Partners", "description": "", "weight": 1},
+                        ),
+                    ]
+                ),
+            }
+        ),
+        expected={
+            "introduction": "Preventing violence against women and girls.",
+            "time_zone": "America/Bogota",
+        },
+    )
+
+
 CASES = {
     HomePage: home_page_case,
     StandardPage: standard_page_case,
@@ -341,6 +377,7 @@ CASES = {
     ModulePage: module_page_case,
     SessionTopicPage: session_topic_page_case,
     LearningEventPage: learning_event_page_case,
+    CallForProposalsPage: call_for_proposals_page_case,
 }
 
 

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -79,7 +80,7 @@ class TestUser:
 
         assert user.preferred_language == "en"
         choices = User._meta.get_field("preferred_language").choices
-        assert [code for code, _name in choices] == ["en", "es"]
+        assert [code for code, _name in choices] == settings.CONTENT_LANGUAGES
 
     def test_an_email_differing_only_in_case_is_refused(self):
         factories.UserFactory(email="maria@example.org")

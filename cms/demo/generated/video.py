@@ -3,8 +3,9 @@
 import io
 import os
 from collections.abc import Sequence
+from types import ModuleType
 
-import av
+from django.core.exceptions import ImproperlyConfigured
 from PIL import Image
 
 from .images import Scene
@@ -15,9 +16,21 @@ SECONDS = 5
 BIT_RATE = 400_000
 
 
+def _pyav() -> ModuleType:
+    """PyAV, which only the demo needs: a deployment installs without it."""
+    try:
+        import av
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "The demo's videos need PyAV: install the demo extra "
+            "(pip install -e '.[demo]'; `make run` does it)."
+        ) from error
+    return av
+
+
 def video_codec() -> str:
     """VP9 where PyAV's build has it, else VP8; both play in every current browser."""
-    available = av.codecs_available
+    available = _pyav().codecs_available
     return "libvpx-vp9" if "libvpx-vp9" in available else "libvpx"
 
 
@@ -26,6 +39,7 @@ def title_card_webm(scene: Scene, title: str, subtitle: str) -> bytes:
     background = scene.background(WIDTH, HEIGHT)
     text = scene.text(WIDTH, HEIGHT, title, subtitle)
     buffer = io.BytesIO()
+    av = _pyav()
     with av.open(buffer, mode="w", format="webm") as container:
         stream = container.add_stream(video_codec(), rate=FPS)
         stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
