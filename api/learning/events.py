@@ -17,7 +17,7 @@ from datetime import datetime
 from itertools import chain
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
@@ -42,12 +42,19 @@ from learning.events.selectors import (
 from learning.events.services import rsvp_change, rsvp_submit
 
 from ..content.representation import absolute
-from ..idempotency import idempotent
 from ..pagination import ApiPagination
-from ..permissions import LearningRead, OpenLearning, PersonLearning
+from ..permissions import LearningRead, OpenLearning
 from ..throttling import RsvpThrottle
 from . import serializers_events as s
-from .shared import IDEMPOTENCY, programme_param
+from .shared import (
+    IDEMPOTENCY,
+    LIST_PAGE,
+    NOT_COORDINATOR,
+    SignUpView,
+    person_answers,
+    programme_param,
+    request_values,
+)
 
 TAGS = ["learning"]
 WHEN = ("upcoming", "past")
@@ -298,7 +305,7 @@ def _rsvp_row(rsvp: EventRsvp) -> dict:
     }
 
 
-class EventRsvpsView(APIView):
+class EventRsvpsView(SignUpView):
     """POST: answer an event's invitation (attending or not); a confirmation
     email follows, with a calendar entry when attending and a link to change
     the answer. Anyone, no account needed (throttled per address); a key needs
@@ -309,28 +316,15 @@ class EventRsvpsView(APIView):
     GET: the event's RSVPs with counts. Coordinators only (signed-in people;
     others 403 `coordinator_required`, an app's key 403 `person_required`)."""
 
-    def get_permissions(self):
-        if self.request.method == "POST":
-            return [OpenLearning()]
-        return [PersonLearning()]
-
-    def get_throttles(self):
-        throttles = super().get_throttles()
-        if self.request.method == "POST":
-            throttles.append(RsvpThrottle())
-        return throttles
+    signup_throttle = RsvpThrottle
 
     @extend_schema(
         tags=TAGS,
         operation_id="events_rsvps_list",
-        parameters=[
-            ID_PATH,
-            OpenApiParameter("limit", int),
-            OpenApiParameter("offset", int),
-        ],
+        parameters=[ID_PATH, *LIST_PAGE],
         responses={
             200: s.RsvpListSerializer,
-            403: OpenApiResponse(description="Not a coordinator."),
+            403: NOT_COORDINATOR,
             404: ERRORS[404],
         },
     )
@@ -362,30 +356,13 @@ class EventRsvpsView(APIView):
         },
     )
     def post(self, request: Request, id: int) -> Response:
-        if request.user and request.user.is_authenticated:
-            return self._answer_idempotently(request, id)
-        # Idempotency keys belong to a caller; anonymous callers share none,
-        # and a repeated answer already changes nothing.
-        return self._answer(request, id)
+        return super().post(request, id)
 
-    @idempotent
-    def _answer_idempotently(self, request: Request, id: int) -> Response:
-        return self._answer(request, id)
-
-    def _answer(self, request: Request, id: int) -> Response:
+    def sign_up(self, request: Request, id: int) -> Response:
         _programme, item = _visible(id, now=timezone.now())
-        data = s.RsvpRequestSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = request_values(s.RsvpRequestSerializer, request)
         result = rsvp_submit(
-            event=item.event,
-            attending=values["attending"],
-            name=values["name"],
-            email=values["email"],
-            institution=values["institution"],
-            country=values["country"],
-            language=values["language"] or translation.get_language() or "",
-            consent=values["consent"],
+            event=item.event, attending=values["attending"], **person_answers(values)
         )
         body = {
             "event": item.event.pk,

@@ -19,7 +19,13 @@ from learning.infosessions.selectors import infosession_places_left
 from learning.infosessions.services import infosession_register
 
 from ..permissions import LearningRead, LearningWrite
-from .shared import ID, TitledSerializer, programme_data, programme_filter
+from .shared import (
+    ID,
+    TitledSerializer,
+    programme_data,
+    programme_filter,
+    request_values,
+)
 
 
 class InfoSessionSerializer(serializers.Serializer):
@@ -127,9 +133,7 @@ class RegistrationCreateView(APIView):
     )
     def post(self, request, id):
         session = get_object_or_404(InfoSession, pk=id)
-        data = RegistrationRequestSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = request_values(RegistrationRequestSerializer, request)
         result = infosession_register(
             session=session,
             name=values["name"],

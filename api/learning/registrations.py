@@ -7,14 +7,12 @@ people, never an app's key). Cancelling is done from the link in the email.
 """
 
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
-from rest_framework.views import APIView
 
 from learning.catalogue.enums import ProgrammeFormat
 from learning.editions.models import Edition
@@ -28,11 +26,16 @@ from learning.registrations.selectors import (
 )
 from learning.registrations.services import registration_submit
 
-from ..idempotency import idempotent
 from ..pagination import ApiPagination
-from ..permissions import OpenLearning, PersonLearning
 from . import serializers_registrations as s
-from .shared import IDEMPOTENCY
+from .shared import (
+    IDEMPOTENCY,
+    LIST_PAGE,
+    NOT_COORDINATOR,
+    SignUpView,
+    person_answers,
+    request_values,
+)
 
 TAGS = ["learning"]
 ID_PATH = OpenApiParameter(
@@ -59,7 +62,7 @@ def _run(pk: int) -> Edition:
     return edition
 
 
-class EditionRegistrationsView(APIView):
+class EditionRegistrationsView(SignUpView):
     """POST: register a person for a seminar run: a place, or the waitlist when
     every place is taken; a confirmation email follows (with the run's days
     as a calendar file when a place is theirs, and a cancel link). Anyone, no
@@ -73,28 +76,15 @@ class EditionRegistrationsView(APIView):
     (signed-in people; others 403 `coordinator_required`, an app's key 403
     `person_required`)."""
 
-    def get_permissions(self):
-        if self.request.method == "POST":
-            return [OpenLearning()]
-        return [PersonLearning()]
-
-    def get_throttles(self):
-        throttles = super().get_throttles()
-        if self.request.method == "POST":
-            throttles.append(RegistrationThrottle())
-        return throttles
+    signup_throttle = RegistrationThrottle
 
     @extend_schema(
         tags=TAGS,
         operation_id="editions_registrations_list",
-        parameters=[
-            ID_PATH,
-            OpenApiParameter("limit", int),
-            OpenApiParameter("offset", int),
-        ],
+        parameters=[ID_PATH, *LIST_PAGE],
         responses={
             200: s.SeminarRegistrationListSerializer,
-            403: OpenApiResponse(description="Not a coordinator."),
+            403: NOT_COORDINATOR,
             404: NOT_FOUND,
         },
     )
@@ -149,30 +139,15 @@ class EditionRegistrationsView(APIView):
         },
     )
     def post(self, request: Request, id: int) -> Response:
-        if request.user and request.user.is_authenticated:
-            return self._register_idempotently(request, id)
-        # Idempotency keys belong to a caller; anonymous callers share none,
-        # and a repeated registration already changes nothing.
-        return self._register(request, id)
+        return super().post(request, id)
 
-    @idempotent
-    def _register_idempotently(self, request: Request, id: int) -> Response:
-        return self._register(request, id)
-
-    def _register(self, request: Request, id: int) -> Response:
+    def sign_up(self, request: Request, id: int) -> Response:
         edition = _run(id)
-        data = s.SeminarRegistrationRequestSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = request_values(s.SeminarRegistrationRequestSerializer, request)
         result = registration_submit(
             edition=edition,
-            name=values["name"],
-            email=values["email"],
-            institution=values["institution"],
-            country=values["country"],
-            language=values["language"] or translation.get_language() or "",
             target_group=values["target_group"],
-            consent=values["consent"],
+            **person_answers(values),
         )
         body = {
             "edition": edition.pk,

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..content.serializers import PageLinkSerializer
-from .serializers_fields import UtcDateTimeField
+from .serializers_fields import PersonRequestSerializer, UtcDateTimeField
 from .shared import TitledSerializer
 
 RSVP_STATUSES = ["open", "full", "closed"]
@@ -87,24 +87,12 @@ class PaginatedEventListSerializer(serializers.Serializer):
     results = EventSerializer(many=True)
 
 
-class RsvpRequestSerializer(serializers.Serializer):
+class RsvpChangeSerializer(serializers.Serializer):
     attending = serializers.BooleanField()
-    # Blank is the service's to refuse (code name_required), as on the site.
-    name = serializers.CharField(max_length=255, allow_blank=True)
-    email = serializers.EmailField(max_length=254)
-    institution = serializers.CharField(
-        max_length=255, required=False, allow_blank=True, default=""
-    )
-    country = serializers.CharField(
-        max_length=100, required=False, allow_blank=True, default=""
-    )
-    language = serializers.CharField(
-        max_length=10,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Of the emails; default: the request's language.",
-    )
+
+
+# The change's base first, so that `attending` comes first, as it always has.
+class RsvpRequestSerializer(RsvpChangeSerializer, PersonRequestSerializer):
     consent = serializers.BooleanField()
 
 
@@ -127,10 +115,6 @@ class RsvpAnswerSerializer(serializers.Serializer):
     attending = serializers.BooleanField()
     rsvp_closes_at = UtcDateTimeField()
     is_open = serializers.BooleanField(help_text="The answer may still change.")
-
-
-class RsvpChangeSerializer(serializers.Serializer):
-    attending = serializers.BooleanField()
 
 
 class RsvpRowSerializer(serializers.Serializer):

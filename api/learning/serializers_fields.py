@@ -1,5 +1,5 @@
 """Fields and references the member endpoints' serializers share: statuses as
-one schema component each, UTC times, a titled edition."""
+one schema component each, UTC times, a titled edition, the person who signs up."""
 
 from datetime import UTC
 
@@ -50,3 +50,25 @@ class UtcDateTimeField(serializers.DateTimeField):
 class EditionRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
+
+
+# Who signs up without an account (learning.core.person): an RSVP and a seminar
+# registration ask the same; each adds its own answers and the consent. No
+# docstring: the schema would show it as each request's description.
+class PersonRequestSerializer(serializers.Serializer):
+    # Blank is the service's to refuse (code name_required), as on the site.
+    name = serializers.CharField(max_length=255, allow_blank=True)
+    email = serializers.EmailField(max_length=254)
+    institution = serializers.CharField(
+        max_length=255, required=False, allow_blank=True, default=""
+    )
+    country = serializers.CharField(
+        max_length=100, required=False, allow_blank=True, default=""
+    )
+    language = serializers.CharField(
+        max_length=10,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Of the emails; default: the request's language.",
+    )

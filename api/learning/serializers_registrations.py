@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from learning.registrations.enums import RegistrationStatus
 
-from .serializers_fields import UtcDateTimeField
+from .serializers_fields import PersonRequestSerializer, UtcDateTimeField
 
 REGISTRATION_STATUSES = RegistrationStatus.values
 
@@ -22,23 +22,7 @@ class SeminarRegistrationStatusField(serializers.ChoiceField):
         super().__init__(choices=REGISTRATION_STATUSES, **kwargs)
 
 
-class SeminarRegistrationRequestSerializer(serializers.Serializer):
-    # Blank is the service's to refuse (code name_required), as on the site.
-    name = serializers.CharField(max_length=255, allow_blank=True)
-    email = serializers.EmailField(max_length=254)
-    institution = serializers.CharField(
-        max_length=255, required=False, allow_blank=True, default=""
-    )
-    country = serializers.CharField(
-        max_length=100, required=False, allow_blank=True, default=""
-    )
-    language = serializers.CharField(
-        max_length=10,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Of the emails; default: the request's language.",
-    )
+class SeminarRegistrationRequestSerializer(PersonRequestSerializer):
     target_group = serializers.CharField(
         max_length=64,
         allow_blank=True,

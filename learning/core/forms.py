@@ -1,9 +1,44 @@
-"""How a view shows a service's ValidationError on the form that called it."""
+"""Forms every format shares: the person who signs up without an account, and
+how a view shows a service's ValidationError on the form that called it."""
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .consent import ConsentField
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return list(settings.LANGUAGES)
+
+
+class PersonForm(forms.Form):
+    """Who signs up (learning.core.person's fields) and their consent.
+
+    A format adds its own fields and places them with `field_order`; the rules
+    are its service's.
+    """
+
+    name = forms.CharField(label=_("Name"), max_length=255)
+    email = forms.EmailField(label=_("Email address"))
+    institution = forms.CharField(
+        label=_("Institution"), max_length=255, required=False
+    )
+    country = forms.CharField(label=_("Country"), max_length=100, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=language_choices,
+        help_text=_("We write to you in this language."),
+    )
+    consent = ConsentField()
+
+    def __init__(self, *args: Any, consent_label: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = consent_label
 
 
 def _by_field(error: ValidationError) -> dict[str | None, list[ValidationError]]:

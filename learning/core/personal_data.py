@@ -115,3 +115,41 @@ def field_columns(
 
 def _key(path: str) -> str:
     return path.split("__")[0]
+
+
+def person_signup_kind(
+    *,
+    key: str,
+    model: type[Model],
+    fields: tuple[str, ...],
+    related: str,
+    blanked: tuple[str, ...] = (),
+) -> PersonalDataKind:
+    """The kind for a model of sign-ups by people without an account (PersonFields).
+
+    Rows are found by their address and exported with `related` joined. Erasure
+    keeps the rows, so that counts, capacity and waiting lists stay true: it writes
+    the placeholders over name and address and empties the `blanked` fields.
+    """
+
+    def rows(person: Person) -> Any:
+        return model._default_manager.filter(person.q(email="email"))
+
+    def export(person: Person) -> list[dict[str, Any]]:
+        found = rows(person).select_related(related)
+        return export_rows(found.order_by("created_at", "pk"), fields)
+
+    def erase(person: Person) -> int:
+        return rows(person).update(
+            name=person.placeholder_name,
+            email=person.placeholder_email,
+            **dict.fromkeys(blanked, ""),
+        )
+
+    return PersonalDataKind(
+        key=key,
+        label=model._meta.verbose_name_plural,
+        columns=field_columns(model, fields),
+        export=export,
+        erase=erase,
+    )
