@@ -91,9 +91,11 @@ clock: migrate
 	$(MANAGE) scheduling_clock
 
 ## test: the whole suite with the coverage floor (browser tests need chromium)
+# Each session prints its slowest tests, so that the suite's time has a profile.
+DURATIONS ?= 20
 test: install
-	$(BIN)/python -m pytest $(XDIST) -m "not transactional" --cov --cov-report= --cov-fail-under=0 $(PYTEST_ARGS)
-	$(BIN)/python -m pytest $(XDIST) -m transactional --cov --cov-append --cov-report=term $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m "not transactional" --cov --cov-report= --cov-fail-under=0 --durations=$(DURATIONS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m transactional --cov --cov-append --cov-report=term --durations=$(DURATIONS) $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/python -m pytest $(XDIST) -x -q -m "not e2e" --no-cov $(PYTEST_ARGS)
