@@ -8,11 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= mutual-demo
 # Test processes (pytest-xdist): one per CPU core; TEST_WORKERS=0 runs in one process.
+# Groups (tests/conftest.py): a file's tests stay together, and so do all the tests
+# that need the demo site, which one worker then loads once.
 TEST_WORKERS ?= auto
-XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
+XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
 
 .PHONY: run install migrate demo worker clock test test-fast lint format check messages clean bench \
-	lock upgrade audit wheel test-wheel
+	lock upgrade audit wheel test-wheel example
 
 # The lock (requirements/*.txt, exact versions with hashes, made by uv for every
 # platform): dev.txt for `make run`/`make test` (runtime + demo + dev extras),
@@ -82,6 +84,13 @@ run: demo
 		TASKS_BACKEND=$${TASKS_BACKEND:-django_tasks_db.DatabaseBackend} \
 		$(BIN)/honcho start --procfile Procfile.dev --port $(PORT)
 
+## example: serve the headless example frontend (examples/headless/) on EXAMPLE_PORT,
+## reading the site at http://$(HOST):$(PORT) (run it beside `make run`)
+EXAMPLE_PORT ?= 8001
+example:
+	@echo "Example frontend: http://127.0.0.1:$(EXAMPLE_PORT)/?api=http://$(HOST):$(PORT)"
+	$(PYTHON) -m http.server $(EXAMPLE_PORT) --bind 127.0.0.1 --directory examples/headless
+
 ## worker: run background tasks (emails, PDFs) queued with TASKS_BACKEND=django_tasks_db.DatabaseBackend
 worker: migrate
 	$(MANAGE) db_worker
@@ -104,14 +113,17 @@ test-fast: install
 bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk; } || { echo "Install wrk (Debian: apt-get install wrk)"; exit 2; }
 	$(BIN)/python -m bench.run $(if $(QUICK),--quick,)
+	$(BIN)/python -m bench.mel
 
-## lint: ruff, import contracts, Django checks, migrations and translations up to date
+## lint: ruff, import contracts, bandit (fails on a high-severity finding), Django
+## checks, migrations and translations up to date
 lint: install
 	@mkdir -p var
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(find frontend_templates learning -name "*.html" -path "*templates*")
 	$(BIN)/lint-imports
+	$(BIN)/bandit -c pyproject.toml -r . --severity-level high --quiet
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python scripts/check_messages.py

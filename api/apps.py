@@ -9,7 +9,7 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import cors, receivers, schema  # noqa: F401  (registers the extension)
+        from . import cors, schema  # noqa: F401  (registers the extension)
 
-        receivers.connect()
+        # The content generation's receivers are cms.core's (cms.core.receivers).
         cors.connect()

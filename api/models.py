@@ -16,6 +16,9 @@ class Scope(models.TextChoices):
     CONTENT_READ = "content:read", _("Read content")
     LEARNING_READ = "learning:read", _("Read learning data")
     LEARNING_WRITE = "learning:write", _("Write learning data")
+    # Aggregated indicators of every edition, never personal data: for a
+    # partner's or funder's reporting tool.
+    MEL_READ = "mel:read", _("Read MEL indicators")
 
 
 class Credential(models.Model):

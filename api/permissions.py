@@ -113,3 +113,24 @@ class PersonLearning(BasePermission):
             else Scope.LEARNING_WRITE
         )
         return scopes is None or needed in scopes
+
+
+class MelRead(BasePermission):
+    """MEL indicators: a signed-in coordinator or facilitator (session, or a
+    personal token, which carries `learning:read`), or an app whose key carries
+    `mel:read` (else 403 `scope_missing`). Which editions each may read is the
+    domain's decision (learning.mel.indicators.access)."""
+
+    message = _("This key does not have the mel:read scope.")
+    code = "scope_missing"
+
+    def has_permission(self, request, view):
+        from .authentication import ClientPrincipal
+
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        scopes = request_scopes(request)
+        if isinstance(user, ClientPrincipal):
+            return scopes is not None and Scope.MEL_READ in scopes
+        return scopes is None or Scope.LEARNING_READ in scopes

@@ -73,11 +73,9 @@ def error_responses(result, generator, request, public):
                 continue
             responses = operation.setdefault("responses", {})
             for status, description in ERRORS.items():
-                responses.setdefault(
-                    status,
-                    {
-                        "description": description,
-                        "content": {"application/json": {"schema": reference}},
-                    },
+                response = responses.setdefault(status, {"description": description})
+                # An operation may word its own 403/404; the body is still an Error.
+                response.setdefault(
+                    "content", {"application/json": {"schema": reference}}
                 )
     return result

@@ -8,6 +8,7 @@ from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
 from .content import views as content
+from .content.preview import PreviewView
 from .content.snippets import TestimonialViewSet
 from .tokens import TokenListCreateView, TokenRevokeView
 
@@ -39,8 +40,10 @@ app_name = "api-v1"
 urlpatterns = [
     path("", include(router.urls)),
     path("navigation/", content.NavigationView.as_view(), name="navigation"),
+    path("preview/", PreviewView.as_view(), name="preview"),
     path("", include("api.learning.urls_public")),
     path("", include("api.learning.urls_members")),
+    path("mel/", include("api.learning.urls_mel")),
     path("tokens/", TokenListCreateView.as_view(), name="tokens"),
     path("tokens/<int:pk>/", TokenRevokeView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

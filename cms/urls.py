@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.core import page_cache
 from cms.core import views as core_views
 from cms.core.health import healthz
 
@@ -42,12 +43,16 @@ urlpatterns += i18n_patterns(
     path("seminars/", include("learning.registrations.urls")),
     path("accounts/", include("cms.users.urls")),
     path("my-programme/", include("learning.participants.urls")),
+    path("preparation/", include("learning.preparation.urls")),
     path("forum/", include("learning.forum.urls")),
     path("materials/", include("learning.materials.urls")),
     path("attendance/", include("learning.attendance.urls")),
     path("certificates/", include("learning.certificates.urls")),
     path("proposals/", include("learning.proposals.urls")),
-    path("", include(wagtail_urls)),
+    path("surveys/", include("learning.mel.urls")),
+    # Wagtail's page URLs, its serve view wrapped by the site's page cache.
+    *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, page_cache.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -131,6 +131,37 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+# The cache is not rolled back with the database: a new content generation per test,
+# so that no test reads a page or response cached from another test's rows.
+
+
+@pytest.fixture(autouse=True)
+def _new_content_generation():
+    from cms.core.generation import content_generation_bump
+
+    content_generation_bump()
+
+
+# Indexing ---------------------------------------------------------------------------
+# See tests/indexing.py: off per module in the main session, unless the module is
+# marked `indexing` or holds transactional tests.
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _indexing_only_where_read(request):
+    module = request.node
+    items = [item for item in request.session.items if item.module is module.obj]
+    if module.get_closest_marker("indexing") or any(
+        item.get_closest_marker("transactional") for item in items
+    ):
+        yield
+        return
+    from tests.indexing import without_search_indexing
+
+    with without_search_indexing():
+        yield
+
+
 # Transactional tests ----------------------------------------------------------------
 # A transactional test (django_db(transaction=True), transactional_db, live_server)
 # empties every table when it ends, including the rows migrations made (content
@@ -156,9 +187,19 @@ def _is_transactional(item) -> bool:
     return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
+def _xdist_group(item) -> str:
+    """Which worker group runs the item (`make test` runs xdist with loadgroup):
+    every test that needs the demo site in one worker, which loads the demo once,
+    and the rest by file, as loadfile would (module fixtures built once)."""
+    if "demo_site" in getattr(item, "fixturenames", ()):
+        return "demo-site"
+    return item.nodeid.split("::", 1)[0]
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
+        item.add_marker(pytest.mark.xdist_group(_xdist_group(item)))
         if not _is_transactional(item):
             continue
         item.add_marker(pytest.mark.transactional)

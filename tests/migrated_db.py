@@ -3,10 +3,13 @@
 Running every migration (Django's, Wagtail's, ours) costs each test process about
 35 CPU-seconds, and `make test` starts four of them (two xdist workers in each of
 its two sessions). The first process that migrates keeps a copy of the migrated
-file under var/test-db-cache/, named by a hash of every migration file and the
-installed versions; later processes copy that file into place and let Django's
-`keepdb` path check it (migrate finds nothing to apply). A changed migration
-changes the hash, so a stale copy is never used. PostgreSQL migrates as before.
+file in the user's cache directory (`$MLP_TEST_DB_CACHE`, else
+`$XDG_CACHE_HOME/mlp/test-db` or `~/.cache/mlp/test-db`), named by a hash of every
+migration file and the installed versions; later processes, and later runs from any
+checkout of the project on this machine (a CI clone included), copy that file into
+place and let Django's `keepdb` path check it (migrate finds nothing to apply). A
+changed migration changes the hash, so a stale copy is never used; the most recent
+few are kept, for checkouts on different branches. PostgreSQL migrates as before.
 """
 
 import hashlib
@@ -21,7 +24,13 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
-CACHE_DIR = Path(settings.BASE_DIR) / "var" / "test-db-cache"
+CACHE_DIR = Path(
+    os.environ.get("MLP_TEST_DB_CACHE")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    / "mlp"
+    / "test-db"
+)
+KEPT = 5
 # Packages whose code decides what migrate writes besides the migration files.
 VERSIONED = ("django", "wagtail", "wagtail-localize")
 
@@ -64,6 +73,7 @@ def put_in_place() -> bool:
         return False
     target = Path(test_db_name())
     shutil.copyfile(cached, target)
+    os.utime(cached)  # recently used: kept before older copies
     return True
 
 
@@ -83,9 +93,11 @@ def keep() -> None:
     finally:
         copy.close()
     os.replace(partial, cached)
-    for stale in CACHE_DIR.glob("*.sqlite3"):
-        if stale != cached:
-            stale.unlink(missing_ok=True)
+    copies = sorted(
+        CACHE_DIR.glob("*.sqlite3"), key=lambda path: path.stat().st_mtime, reverse=True
+    )
+    for stale in copies[KEPT:]:
+        stale.unlink(missing_ok=True)
 
 
 def remove() -> None:

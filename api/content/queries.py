@@ -24,7 +24,7 @@ from cms.translations.selectors import translation_status_matrix, workflow_annot
 
 def _restricted_paths() -> list[str]:
     """Paths of pages with a view restriction, cached per content generation
-    (a restriction saved or deleted bumps it: api.receivers)."""
+    (a restriction saved or deleted bumps it: cms.core.receivers)."""
     key = f"api:v1:restricted:{content_generation()['n']}"
     paths = cache.get(key)
     if paths is None:
@@ -36,7 +36,7 @@ def _restricted_paths() -> list[str]:
 def _unoffered_paths() -> list[str]:
     """Paths of programme translations in a language the programme is not offered
     in (cms.translations.languages), cached per content generation (publishing a
-    page bumps it: api.receivers)."""
+    page bumps it: cms.core.receivers)."""
     key = f"api:v1:unoffered:{content_generation()['n']}"
     paths = cache.get(key)
     if paths is None:
@@ -57,7 +57,7 @@ def _programme_languages() -> list[tuple[str, list[str]]]:
 
 def locale_list() -> list[Locale]:
     """The site's locales, cached per content generation (a locale saved or
-    deleted bumps it: api.receivers)."""
+    deleted bumps it: cms.core.receivers)."""
     key = f"api:v1:locales:{content_generation()['n']}"
     locales = cache.get(key)
     if locales is None:

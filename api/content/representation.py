@@ -125,6 +125,12 @@ def page_link(page, request) -> dict | None:
 
 
 def block_value(block, value, request):
+    if isinstance(block, blocks.StructBlock) and (
+        "get_api_representation" in vars(type(block))
+    ):
+        # A structure that shapes its own value (e.g. MEL's indicators table,
+        # whose figures are computed, not stored).
+        return block.get_api_representation(value, context={"request": request})
     if isinstance(block, blocks.StreamBlock):
         return stream_data(value, request)
     if isinstance(block, blocks.StructBlock):

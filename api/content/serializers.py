@@ -182,6 +182,8 @@ class PublicationSerializer(PageSerializer):
 
 class PublicationDetailSerializer(PublicationSerializer):
     summary = serializers.SerializerMethodField()
+    # A learning note's tables of an edition's or an event's indicators (MEL).
+    indicators = stream("indicators")
 
     def get_summary(self, page) -> str:
         return rich_text_html(page.summary, self.context["request"])
@@ -253,6 +255,8 @@ class MenuItemSerializer(MenuLinkSerializer):
 
 class NavigationSerializer(serializers.Serializer):
     locale = serializers.CharField()
+    # In this language, else the default language's.
+    organisation_name = serializers.CharField()
     main_menu = MenuItemSerializer(many=True)
     footer_text = serializers.CharField()
     footer_links = MenuLinkSerializer(many=True)

@@ -5,14 +5,18 @@ needs the `content:read` scope."""
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, filters, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Page
 
-from cms.core.selectors import content_language_codes, localized_objects
+from cms.core.selectors import (
+    content_language_codes,
+    localized_objects,
+    organisation_name,
+)
 from cms.navigation.models import Footer, MainMenu
 from cms.pages.models import StandardPage
 from cms.publications.models import PublicationPage, PublicationPageTopic
@@ -66,6 +70,10 @@ def language_param(request, *, explicit_only=False):
     return language, fallback
 
 
+# The one home of every content endpoint's shape (access, languages, caching,
+# schema tags, query shaping): a page type's endpoint is a subclass that only
+# declares its model, serializers, filters and what to select with the page. (Not
+# said in the docstring: the schema shows it as each endpoint's description.)
 class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     """A typed list (`?locale=`, `?fallback=`, filters, `?search=`, `?ordering=`)
     and detail (the page by id; with `?locale=` its translation)."""
@@ -128,7 +136,7 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
         }
         return pages
 
-    @extend_schema(parameters=[LOCALE, FALLBACK])
+    @extend_schema(tags=["content"], parameters=[LOCALE, FALLBACK])
     @cached_content
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
@@ -137,7 +145,7 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
         serializer = self.get_serializer(pages, many=True)
         return self.get_paginated_response(serializer.data)
 
-    @extend_schema(parameters=[LOCALE, FALLBACK])
+    @extend_schema(tags=["content"], parameters=[LOCALE, FALLBACK])
     @cached_content
     def retrieve(self, request, *args, **kwargs):
         page = self.get_object()
@@ -158,19 +166,12 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(pages[0]).data)
 
 
-@extend_schema_view(
-    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
-)
 class ProgrammeViewSet(ContentViewSet):
     model = ProgrammePage
     list_serializer_class = s.ProgrammeSerializer
     serializer_class = s.ProgrammeDetailSerializer
-    filterset_class = content_filters.PageFilter
 
 
-@extend_schema_view(
-    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
-)
 class ModuleViewSet(ContentViewSet):
     model = ModulePage
     list_serializer_class = s.ModuleSerializer
@@ -179,9 +180,6 @@ class ModuleViewSet(ContentViewSet):
     ordering_fields = [*ContentViewSet.ordering_fields, "module_number"]
 
 
-@extend_schema_view(
-    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
-)
 class SessionTopicViewSet(ContentViewSet):
     model = SessionTopicPage
     list_serializer_class = s.SessionTopicSerializer
@@ -189,9 +187,6 @@ class SessionTopicViewSet(ContentViewSet):
     filterset_class = content_filters.SessionTopicFilter
 
 
-@extend_schema_view(
-    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
-)
 class LearningEventPageViewSet(ContentViewSet):
     """Event pages' editorial content; their dates and RSVP state are at
     /api/v1/events/."""
@@ -203,9 +198,6 @@ class LearningEventPageViewSet(ContentViewSet):
     select = ("locale", "learning_note")
 
 
-@extend_schema_view(
-    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
-)
 class PublicationViewSet(ContentViewSet):
     model = PublicationPage
     list_serializer_class = s.PublicationSerializer
@@ -221,9 +213,6 @@ class PublicationViewSet(ContentViewSet):
     )
 
 
-@extend_schema_view(
-    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
-)
 class VideoViewSet(ContentViewSet):
     model = VideoPage
     list_serializer_class = s.VideoSerializer
@@ -232,18 +221,12 @@ class VideoViewSet(ContentViewSet):
     image_fields = ("poster_image",)
 
 
-@extend_schema_view(
-    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
-)
 class StandardPageViewSet(ContentViewSet):
     model = StandardPage
     list_serializer_class = s.StandardPageSerializer
     serializer_class = s.StandardPageDetailSerializer
 
 
-@extend_schema_view(
-    list=extend_schema(tags=["content"]), retrieve=extend_schema(tags=["content"])
-)
 class PageViewSet(ContentViewSet):
     """Any page type (summary fields); `?type=app.Model` narrows it. Also finds a
     page by its full path and gives its breadcrumbs."""
@@ -292,8 +275,8 @@ class PageViewSet(ContentViewSet):
 
 
 class NavigationView(APIView):
-    """The main menu and footer in one language. Anyone; links to pages that
-    are not visible (drafts, private) are left out."""
+    """The organisation's name, main menu and footer in one language. Anyone;
+    links to pages that are not visible (drafts, private) are left out."""
 
     permission_classes = [ContentRead]
 
@@ -351,6 +334,7 @@ class NavigationView(APIView):
                 main.append(item)
         data = {
             "locale": language,
+            "organisation_name": organisation_name(language=language),
             "main_menu": main,
             "footer_text": rich_text_html(footer.text, request) if footer else "",
             "footer_links": [x for x in (link(b.value) for b in links) if x],

@@ -35,6 +35,7 @@ from learning.editions.selectors import (
 )
 
 from ..permissions import LearningRead
+from .gate import GateSerializer, gate_data
 from .shared import ID, TitledSerializer, programme_data, programme_param
 
 CALENDAR = OpenApiResponse(
@@ -95,7 +96,7 @@ class EditionSerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
-class EditionDetailSerializer(EditionSerializer):
+class EditionDetailSerializer(GateSerializer, EditionSerializer):
     schedule = ScheduleModuleSerializer(many=True)
     days = ScheduleDaySerializer(many=True)
 
@@ -263,6 +264,7 @@ class EditionViewSet(viewsets.ReadOnlyModelViewSet):
         data = _edition_data(edition, request, titles, timezone.now())
         data["schedule"] = _schedule_data(edition, request)
         data["days"] = _days_data(edition, request)
+        data.update(gate_data(edition))
         return Response(EditionDetailSerializer(data).data)
 
 

@@ -46,6 +46,7 @@ from ..pagination import ApiPagination
 from ..permissions import LearningRead, OpenLearning
 from ..throttling import RsvpThrottle
 from . import serializers_events as s
+from .gate import GateSerializer, gate_data
 from .shared import (
     IDEMPOTENCY,
     LIST_PAGE,
@@ -208,6 +209,10 @@ def _visible(pk: int, *, now: datetime) -> Listed:
     raise exceptions.NotFound()
 
 
+class EventDetailSerializer(GateSerializer, s.EventSerializer):
+    pass
+
+
 class EventListView(APIView):
     """Events of live pages with their RSVP state, yet to end first (soonest
     first), then past ones (latest first). Anyone; a key needs `learning:read`."""
@@ -250,12 +255,14 @@ class EventDetailView(APIView):
         tags=TAGS,
         operation_id="events_retrieve",
         parameters=[ID_PATH],
-        responses={200: s.EventSerializer, 404: ERRORS[404]},
+        responses={200: EventDetailSerializer, 404: ERRORS[404]},
     )
     def get(self, request: Request, id: int) -> Response:
         now = timezone.now()
-        (data,) = _event_data([_visible(id, now=now)], request, now=now)
-        return Response(s.EventSerializer(data).data)
+        listed = _visible(id, now=now)
+        (data,) = _event_data([listed], request, now=now)
+        data.update(gate_data(listed[1].event))
+        return Response(EventDetailSerializer(data).data)
 
 
 # Answering -------------------------------------------------------------------

@@ -22,14 +22,17 @@ from learning.forum.enums import ThreadMode
 from learning.forum.models import Post, Thread
 from learning.forum.permissions import ForumPermissionDenied, forum_can_moderate
 from learning.forum.selectors import (
+    ORDERINGS,
+    SCOPES,
     post_get_for_user,
     post_page_for_thread,
     thread_get_for_user,
     thread_is_followed,
-    thread_page_for_user,
+    thread_page_for_reader,
     thread_user_has_posted,
     thread_views,
 )
+from learning.forum.selectors.readings import post_translations_for
 from learning.forum.services import (
     post_create,
     post_edit,
@@ -38,6 +41,7 @@ from learning.forum.services import (
     thread_follow,
     thread_unfollow,
 )
+from learning.forum.services.translations import post_translations_request
 
 from . import serializers_forum as s
 from .me import MemberView
@@ -49,8 +53,40 @@ EDITION = OpenApiParameter(
 )
 
 
+ORDERING = OpenApiParameter(
+    "ordering",
+    str,
+    enum=list(ORDERINGS),
+    description='`deadline`: pinned threads, then the nearest upcoming "answer '
+    "before\" meeting first, then past meetings' threads (most recent first), then "
+    "free-standing threads. `activity`: pinned, then latest activity. Default: "
+    "`deadline` for participants, `activity` for facilitators and coordinators.",
+)
+SCOPE = OpenApiParameter(
+    "scope",
+    str,
+    enum=list(SCOPES),
+    description="`mine`: the threads of the modules the caller's organisation "
+    "chose (and free-standing threads); `all`: every thread. Default: `mine` for "
+    "participants, `all` for facilitators and coordinators.",
+)
+
+
+TRANSLATE = OpenApiParameter(
+    "translate",
+    str,
+    description="Comma-separated language codes (e.g. `es` or `es,fr`): each post's "
+    "`translations` then carries its machine translations into them, where made.",
+)
+
+
 class EditionQuerySerializer(serializers.Serializer):
     edition = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+
+
+class ThreadListQuerySerializer(EditionQuerySerializer):
+    ordering = serializers.ChoiceField(choices=ORDERINGS, required=False)
+    scope = serializers.ChoiceField(choices=SCOPES, required=False)
 
 
 def _language() -> str:
@@ -85,28 +121,53 @@ def _post_get(request: Request, pk: int) -> Post:
         raise exceptions.NotFound() from None
 
 
+def _translate_params(request: Request) -> list[str]:
+    """The languages asked for with ?translate=es,fr (400 for unknown ones)."""
+    query = s.TranslateQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.validated_data["translate"]
+
+
+def _translations(
+    *, posts: list[Post], languages: list[str]
+) -> dict[int, dict[str, str]]:
+    """The posts' translations made so far; those missing are asked for now."""
+    if not languages:
+        return {}
+    found = post_translations_for(posts=posts, languages=languages)
+    for language in languages:
+        missing = [post for post in posts if language not in found.get(post.pk, {})]
+        post_translations_request(posts=missing, language=language)
+    return found
+
+
 def _post_context(request: Request) -> dict:
     return {"request": request, "now": timezone.now()}
 
 
 class ThreadListView(MemberView):
-    """The edition's threads: pinned first, then by latest activity."""
+    """The edition's threads; participants get their modules' threads in
+    "answer before" order by default (`ordering`, `scope`)."""
 
     @extend_schema(
         tags=TAGS,
-        parameters=[EDITION, *CURSOR_PARAMETERS],
+        parameters=[EDITION, ORDERING, SCOPE, *CURSOR_PARAMETERS],
         responses=s.ThreadPageSerializer,
         operation_id="forum_threads_list",
     )
     def get(self, request: Request) -> Response:
         edition = _member_edition(request)
+        query = ThreadListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
         cursor, limit = cursor_params(request)
         # As the site's forum page does: threads open for questions added to
         # session topics since the meetings were planned (idempotent).
         thread_ensure_for_edition(edition=edition)
-        page = thread_page_for_user(
+        page = thread_page_for_reader(
             user=request.user,
             edition=edition,
+            ordering=query.validated_data.get("ordering", ""),
+            scope=query.validated_data.get("scope", ""),
             cursor=cursor,
             limit=limit,
             language=_language(),
@@ -146,17 +207,22 @@ class ThreadPostsView(MemberView):
     edition has finished)."""
 
     @extend_schema(
-        tags=TAGS, parameters=CURSOR_PARAMETERS, responses=s.PostPageSerializer
+        tags=TAGS,
+        parameters=[*CURSOR_PARAMETERS, TRANSLATE],
+        responses=s.PostPageSerializer,
     )
     def get(self, request: Request, pk: int) -> Response:
         thread = _thread_get(request, pk)
         cursor, limit = cursor_params(request)
+        languages = _translate_params(request)
         page = post_page_for_thread(
             user=request.user, thread=thread, cursor=cursor, limit=limit
         )
-        results = s.PostSerializer(
-            page.items, many=True, context=_post_context(request)
-        ).data
+        context = {
+            **_post_context(request),
+            "translations": _translations(posts=page.items, languages=languages),
+        }
+        results = s.PostSerializer(page.items, many=True, context=context).data
         return Response(cursor_body(request, page=page, results=results))
 
     @extend_schema(
@@ -181,6 +247,7 @@ class ThreadPostsView(MemberView):
             author=request.user,
             body=data.validated_data["body"],
             quote=quote,
+            language=data.validated_data.get("language") or _language(),
         )
         if forum_can_moderate(user=request.user, edition=post.thread.edition):
             post.flag_count = 0
@@ -200,7 +267,10 @@ class PostDetailView(MemberView):
         data = s.PostEditSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         post = post_edit(
-            post=post, actor=request.user, body=data.validated_data["body"]
+            post=post,
+            actor=request.user,
+            body=data.validated_data["body"],
+            language=data.validated_data.get("language") or _language(),
         )
         return Response(s.PostSerializer(post, context=_post_context(request)).data)
 

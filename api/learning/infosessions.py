@@ -19,6 +19,7 @@ from learning.infosessions.selectors import infosession_places_left
 from learning.infosessions.services import infosession_register
 
 from ..permissions import LearningRead, LearningWrite
+from .gate import GateSerializer, gate_data
 from .shared import (
     ID,
     TitledSerializer,
@@ -37,6 +38,10 @@ class InfoSessionSerializer(serializers.Serializer):
     language = serializers.CharField()
     capacity = serializers.IntegerField()
     places_left = serializers.IntegerField()
+
+
+class InfoSessionDetailSerializer(GateSerializer, InfoSessionSerializer):
+    pass
 
 
 def _session_data(session, titles):
@@ -60,7 +65,9 @@ def _session_data(session, titles):
             OpenApiParameter("language", str, enum=list(settings.CONTENT_LANGUAGES)),
         ],
     ),
-    retrieve=extend_schema(tags=["learning"]),
+    retrieve=extend_schema(
+        tags=["learning"], responses={200: InfoSessionDetailSerializer}
+    ),
 )
 class InfoSessionViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
@@ -96,7 +103,8 @@ class InfoSessionViewSet(
     def retrieve(self, request, *args, **kwargs):
         session = self.get_object()
         titles = titles_localized(pages=[session.programme])
-        return Response(InfoSessionSerializer(_session_data(session, titles)).data)
+        data = {**_session_data(session, titles), **gate_data(session)}
+        return Response(InfoSessionDetailSerializer(data).data)
 
 
 class RegistrationRequestSerializer(serializers.Serializer):

@@ -26,6 +26,7 @@ from learning.enrolments.membership import (
     user_is_coordinator,
 )
 from learning.participants.selectors import participant_programme_list
+from learning.preparation.selectors import preparation_list_for_user
 
 from . import serializers_me as s
 
@@ -47,7 +48,8 @@ def _name(user) -> str:
 
 
 class MeView(MemberView):
-    """Who am I: name, email, language and roles per edition."""
+    """Who am I: name, email, language, roles per edition, and the next meeting
+    in each edition with what to prepare for it."""
 
     @extend_schema(tags=TAGS, responses=s.MeSerializer, operation_id="me_retrieve")
     def get(self, request: Request) -> Response:
@@ -74,8 +76,9 @@ class MeView(MemberView):
             "time_zone": getattr(user, "time_zone", ""),
             "is_coordinator": coordinator,
             "roles": roles,
+            "next_meetings": preparation_list_for_user(user=user, language=_language()),
         }
-        return Response(s.MeSerializer(body).data)
+        return Response(s.MeSerializer(body, context={"request": request}).data)
 
 
 class MyEnrolmentsView(MemberView):

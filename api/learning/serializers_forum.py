@@ -1,6 +1,8 @@
 """Shapes of the forum: threads in the reader's language, posts as sanitised
 HTML, flags and follows. Times are UTC."""
 
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -65,7 +67,17 @@ class PostSerializer(serializers.Serializer):
         source="quote_id", allow_null=True, help_text="The quoted post's id."
     )
     body_html = serializers.SerializerMethodField(
-        help_text="The text rendered from the Markdown subset and sanitised."
+        help_text="The text as written, rendered from the Markdown subset and "
+        "sanitised when it was written or edited."
+    )
+    language = serializers.CharField(
+        help_text="The language the post is written in (empty when unknown)."
+    )
+    translations = serializers.SerializerMethodField(
+        help_text="With ?translate=: machine translations of body_html into the "
+        "languages asked for, as sanitised HTML keyed by language code. A language "
+        "is missing while its translation is being made (it is asked for then) or "
+        "when the translator failed: show body_html. Never the post's own language."
     )
     created_at = UtcDateTimeField()
     edited_at = UtcDateTimeField(allow_null=True)
@@ -94,6 +106,12 @@ class PostSerializer(serializers.Serializer):
 
     def get_body_html(self, post) -> str:
         return post_body_html(post=post)
+
+    @extend_schema_field(
+        serializers.DictField(child=serializers.CharField(), default=dict)
+    )
+    def get_translations(self, post) -> dict[str, str]:
+        return self.context.get("translations", {}).get(post.pk, {})
 
     def get_is_own(self, post) -> bool:
         return post.author_id == self.context["request"].user.pk
@@ -129,10 +147,38 @@ class PostCreateSerializer(serializers.Serializer):
         max_value=2**31 - 1,
         help_text="A post of this thread you can read, to quote.",
     )
+    language = serializers.ChoiceField(
+        choices=list(settings.CONTENT_LANGUAGES),
+        required=False,
+        help_text="The language the text is written in. Default: the request's "
+        "language (Accept-Language), else the author's preferred language.",
+    )
 
 
 class PostEditSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=POST_MAX_LENGTH)
+    language = serializers.ChoiceField(
+        choices=list(settings.CONTENT_LANGUAGES),
+        required=False,
+        help_text="The language the new text is written in. Default: the "
+        "request's language.",
+    )
+
+
+class TranslateQuerySerializer(serializers.Serializer):
+    translate = serializers.CharField(required=False, default="", max_length=100)
+
+    def validate_translate(self, value: str) -> list[str]:
+        codes = [code.strip() for code in value.split(",") if code.strip()]
+        offered = dict(settings.LANGUAGES)
+        unknown = [code for code in codes if code not in offered]
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown language: %(codes)s. Ask for one of %(offered)s.")
+                % {"codes": ", ".join(unknown), "offered": ", ".join(offered)},
+                code="invalid_language",
+            )
+        return codes
 
 
 class FlagCreateSerializer(serializers.Serializer):

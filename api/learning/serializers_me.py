@@ -28,21 +28,6 @@ class MeRoleSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=ROLE_CHOICES)
 
 
-class MeSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    email = serializers.EmailField()
-    name = serializers.CharField()
-    language = serializers.CharField(help_text="Preferred language (en, es).")
-    time_zone = serializers.CharField(allow_blank=True)
-    is_coordinator = serializers.BooleanField(
-        help_text="Coordinators belong to every edition."
-    )
-    roles = MeRoleSerializer(
-        many=True,
-        help_text="The editions the person takes part in or facilitates.",
-    )
-
-
 class OrganisationRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
@@ -97,6 +82,94 @@ class MyMeetingSerializer(serializers.Serializer):
         data["join_url"] = data["join_url"] or None
         data["recording_url"] = data["recording_url"] or None
         return data
+
+
+class PreparationMaterialSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Send with `session_topic` to mark it.")
+    title = serializers.CharField()
+    type_label = serializers.CharField(allow_blank=True)
+    url = serializers.CharField(help_text="The material's address on the site.")
+    language = serializers.CharField()
+    reviewed = serializers.BooleanField()
+
+
+class PreparationQuestionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    text = serializers.CharField(help_text="In the caller's language, when translated.")
+    answered = serializers.BooleanField(
+        help_text="The person posted in its thread before the meeting."
+    )
+    answer_url = serializers.SerializerMethodField(
+        help_text="The site's way to the question's forum thread, at its answer form."
+    )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_answer_url(self, question) -> str:
+        path = reverse(
+            "preparation:answer",
+            kwargs={
+                "edition_id": self.context["edition_id"],
+                "topic_id": question.session_topic_id,
+                "key": question.key,
+            },
+        )
+        return self.context["request"].build_absolute_uri(path)
+
+
+class MeetingPreparationSerializer(serializers.Serializer):
+    meeting = MyMeetingSerializer(source="shown")
+    session_topic = serializers.IntegerField(
+        source="shown.meeting.session_topic_id", allow_null=True
+    )
+    is_excused = serializers.BooleanField()
+    materials = PreparationMaterialSerializer(many=True)
+    materials_reviewed = serializers.IntegerField(source="reviewed_count")
+    questions = serializers.SerializerMethodField()
+    questions_answered = serializers.IntegerField(source="answered_count")
+    is_ready = serializers.BooleanField(
+        help_text="Every material reviewed and every question answered."
+    )
+
+    @extend_schema_field(PreparationQuestionSerializer(many=True))
+    def get_questions(self, prepared) -> list[dict]:
+        context = {**self.context, "edition_id": prepared.shown.meeting.edition_id}
+        return PreparationQuestionSerializer(
+            prepared.questions, many=True, context=context
+        ).data
+
+
+class NextMeetingSerializer(serializers.Serializer):
+    edition = EditionRefSerializer()
+    time_zone = serializers.CharField(help_text="The zone the person sees times in.")
+    next = MeetingPreparationSerializer(
+        allow_null=True,
+        help_text="The next meeting the person is expected at (not excused from); "
+        "null when none is left.",
+    )
+    following = MeetingPreparationSerializer(
+        many=True, help_text="The meetings after it, in time order."
+    )
+
+
+class MeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    name = serializers.CharField()
+    language = serializers.CharField(help_text="Preferred language (en, es).")
+    time_zone = serializers.CharField(allow_blank=True)
+    is_coordinator = serializers.BooleanField(
+        help_text="Coordinators belong to every edition."
+    )
+    roles = MeRoleSerializer(
+        many=True,
+        help_text="The editions the person takes part in or facilitates.",
+    )
+    next_meetings = NextMeetingSerializer(
+        many=True,
+        help_text="Per edition with a confirmed place: the next meeting of the "
+        "modules the organisation chose, what to review and answer before it, "
+        "then the following meetings.",
+    )
 
 
 class OwnMeetingSerializer(serializers.Serializer):

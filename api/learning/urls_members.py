@@ -1,8 +1,8 @@
-"""A person's own learning data, the forum and attendance marking."""
+"""A person's own learning data, the forum, attendance marking and readiness."""
 
 from django.urls import path
 
-from . import attendance, forum, me
+from . import attendance, forum, me, readiness, surveys
 
 urlpatterns: list = [
     path("me/", me.MeView.as_view(), name="me"),
@@ -10,6 +10,13 @@ urlpatterns: list = [
     path("me/meetings/", me.MyMeetingsView.as_view(), name="me-meetings"),
     path("me/attendance/", me.MyAttendanceView.as_view(), name="me-attendance"),
     path("me/certificates/", me.MyCertificatesView.as_view(), name="me-certificates"),
+    path("me/surveys/", surveys.MySurveysView.as_view(), name="me-surveys"),
+    path("me/surveys/<int:pk>/", surveys.MySurveyView.as_view(), name="me-survey"),
+    path(
+        "me/surveys/<int:pk>/answers/",
+        surveys.MySurveyAnswersView.as_view(),
+        name="me-survey-answers",
+    ),
     path("forum/threads/", forum.ThreadListView.as_view(), name="forum-threads"),
     path(
         "forum/threads/<int:pk>/",
@@ -36,5 +43,10 @@ urlpatterns: list = [
         "meetings/<int:pk>/attendance/",
         attendance.MeetingAttendanceView.as_view(),
         name="meeting-attendance",
+    ),
+    path(
+        "editions/<int:id>/readiness/",
+        readiness.EditionReadinessView.as_view(),
+        name="edition-readiness",
     ),
 ]

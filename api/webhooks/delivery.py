@@ -1,13 +1,12 @@
-"""Creating and sending deliveries: rows are written with the change that
-caused them and sent after it commits (a task), never on the request path;
-failures are retried with backoff by `webhooks_deliver`."""
+"""Sending deliveries recorded by `emit`: one attempt at a time (the task, or the
+`webhooks_deliver` job), failures retried with backoff. Nothing here imports
+`tasks` or `emit`: they import this module."""
 
 import json
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -29,42 +28,6 @@ BACKOFF = [
 
 def max_attempts() -> int:
     return getattr(settings, "WEBHOOKS_MAX_ATTEMPTS", len(BACKOFF) + 1)
-
-
-def event_emit(*, event: str, data: dict) -> list[int]:
-    """Record a delivery of `event` for each active endpoint subscribed to it and
-    send them once the current transaction commits; returns their ids."""
-    payload = {
-        "event": event,
-        "created_at": timezone.now(),
-        "data": data,
-    }
-    payload = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
-    endpoints = [
-        endpoint
-        for endpoint in WebhookEndpoint.objects.filter(is_active=True)
-        if event in endpoint.events
-    ]
-    ids = [
-        WebhookDelivery.objects.create(
-            endpoint=endpoint,
-            event=event,
-            payload=payload,
-            next_attempt_at=timezone.now(),
-        ).pk
-        for endpoint in endpoints
-    ]
-    if ids:
-        from .tasks import webhook_deliver
-
-        for delivery_id in ids:
-            transaction.on_commit(
-                lambda delivery_id=delivery_id: webhook_deliver.enqueue(
-                    delivery_id=delivery_id
-                ),
-                robust=True,
-            )
-    return ids
 
 
 def delivery_attempt(*, delivery_id: int, now: datetime | None = None) -> str:

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from learning.editions.models import Edition
 from learning.editions.selectors import edition_get_status
 
-from .delivery import event_emit
+from .emit import event_emit
 from .models import EditionStatusAnnounced, Event
 
 

@@ -1,7 +1,7 @@
 """The API's periodic jobs: retry due webhook deliveries, announce edition statuses."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from learning.scheduling.registry import scheduled_job
 
@@ -40,4 +40,8 @@ def webhooks_deliver() -> str:
 )
 def webhooks_edition_status() -> str:
     changed = edition_statuses_check()
-    return _("%(count)d editions changed status.") % {"count": changed}
+    return ngettext(
+        "%(count)d edition changed status.",
+        "%(count)d editions changed status.",
+        changed,
+    ) % {"count": changed}

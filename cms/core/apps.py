@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "cms.core"
     label = "core"
     verbose_name = _("core")
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

@@ -1,9 +1,18 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+
+from cms.translations.models import LocaleWorkflowMixin
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -29,9 +38,8 @@ class SocialLinkBlock(blocks.StructBlock):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    organisation_name = models.CharField(
-        _("organisation name"), max_length=200, default="Mutual Learning Program"
-    )
+    # The organisation's name moved to SiteIdentity: settings are per site, not
+    # per language, and wagtail-localize cannot translate them.
     contact_email = models.EmailField(_("contact email"), blank=True)
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
@@ -48,7 +56,15 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("contact_email")],
+            [
+                HelpPanel(
+                    _(
+                        "The organisation's name is set per language in "
+                        "Settings → Organisation name."
+                    )
+                ),
+                FieldPanel("contact_email"),
+            ],
             heading=_("Organisation"),
         ),
         FieldPanel("social_links"),
@@ -57,3 +73,28 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class SiteIdentity(
+    LocaleWorkflowMixin,
+    WorkflowMixin,
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    models.Model,
+):
+    """The organisation's name in one language; the live one of the reader's
+    language is shown (header, footer, page titles, emails), else the default
+    language's (cms.core.selectors.organisation_name)."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=200)
+
+    panels = [FieldPanel("organisation_name")]
+    api_fields = [APIField("organisation_name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation name")
+        verbose_name_plural = _("organisation names")
+
+    def __str__(self):
+        return self.organisation_name

@@ -11,6 +11,7 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import DraftStateMixin, Page, Site
 from wagtail.search.backends import get_search_backend
 
+from cms.core.models import SiteIdentity
 from cms.translations.languages import (
     programme_language_codes,
     unoffered_programme_paths,
@@ -31,6 +32,30 @@ def language_label(language_code: str) -> str:
     """A language's name in that language, capitalised: "English", "Español"."""
     name = get_language_info(language_code)["name_local"]
     return name[:1].upper() + name[1:]
+
+
+def organisation_name(*, language: str | None = None) -> str:
+    """The organisation's name in `language` (default: the active one): its live
+    SiteIdentity, else the default language's, else WAGTAIL_SITE_NAME. One query.
+
+    Called by the header, footer and page titles (navigation_tags), the emails
+    (the learning_organisation_name hook) and the API's navigation.
+    """
+    language = language or get_language() or settings.LANGUAGE_CODE
+    # Highest pk first, so that the dict keeps each language's oldest snippet.
+    names = dict(
+        SiteIdentity.objects.filter(
+            live=True,
+            locale__language_code__in={language, settings.LANGUAGE_CODE},
+        )
+        .order_by("-pk")
+        .values_list("locale__language_code", "organisation_name")
+    )
+    return (
+        names.get(language)
+        or names.get(settings.LANGUAGE_CODE)
+        or str(settings.WAGTAIL_SITE_NAME)
+    )
 
 
 def content_language_codes() -> list[str]:

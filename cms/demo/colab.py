@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
+from learning.core.openings import opening_decide
 from learning.enrolments.models import Organisation
 from learning.enrolments.services import organisation_get_or_create
 from learning.events.models import Event, LearningEventPage
@@ -340,6 +341,9 @@ class CoLabBuilder:
         )
         page = self._publish(proposal.session_page, session_spec(content))
         event = Event.objects.get(page=page)
+        # The gate held RSVPs while the page was a draft; translated now, it opens
+        # (what the openings_refresh job does on the real site).
+        opening_decide(subject=event)
         # The secretariat adds the meeting link, and places to one still to come.
         changes: dict[str, Any] = {"join_url": JOIN_URL.format(day=day)}
         if event.starts_at > self.now:

@@ -17,6 +17,7 @@ from . import events as demo_events
 from . import forum as demo_forum
 from . import learning as demo_learning
 from . import materials as demo_materials
+from . import surveys as demo_surveys
 from .builder import DemoBuilder
 from .generated import build_media
 
@@ -47,7 +48,7 @@ class DemoLoader:
             Step(_("Languages"), self.languages),
             Step(_("Images, documents and videos"), self.media),
             Step(_("Home page and site"), self.site_root),
-            Step(_("Testimonials and topics"), self.snippets),
+            Step(_("Organisation name, testimonials and topics"), self.snippets),
             Step(_("About, privacy, terms and contact pages"), self.site_pages),
             Step(_("Publications and videos"), self.library),
             Step(_("Programmes, modules and session topics"), self.programmes),
@@ -60,6 +61,7 @@ class DemoLoader:
             Step(_("Shared materials and review marks"), self.materials),
             Step(_("Attendance of the past edition"), self.attendance),
             Step(_("Certificates of the past edition"), self.certificates),
+            Step(_("Feedback surveys and the past edition's answers"), self.surveys),
         ]
 
     def languages(self) -> None:
@@ -97,7 +99,14 @@ class DemoLoader:
         self.specs["pages"] = tree.site_page_specs(site_settings.contact_email)
 
     def snippets(self) -> None:
-        self.builder.snippets([*tree.testimonial_specs(), *tree.topic_specs()])
+        site.adopt_site_identity(self.builder.english)
+        self.builder.snippets(
+            [
+                *tree.site_identity_specs(),
+                *tree.testimonial_specs(),
+                *tree.topic_specs(),
+            ]
+        )
 
     def site_pages(self) -> None:
         self.builder.pages(self.home, self.specs["pages"])
@@ -150,6 +159,9 @@ class DemoLoader:
 
     def certificates(self) -> None:
         self._count(*demo_certificates.ensure_certificates())
+
+    def surveys(self) -> None:
+        self._count(*demo_surveys.ensure_surveys())
 
     def _count(self, created: int, reused: int) -> None:
         self.builder.counts.created += created

@@ -6,10 +6,12 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from cms.core.models import SiteSettings
+from cms.core.models import SiteIdentity, SiteSettings
 from cms.home.models import HomePage
 
 from .content import site as content
+from .specs import demo_translation_key
+from .tree import SITE_IDENTITY_KEY
 
 SPANISH = "es"
 
@@ -61,11 +63,10 @@ def ensure_default_site(home: HomePage) -> Site:
 
 
 def ensure_site_settings(site: Site, social_image) -> SiteSettings:
-    """Fill the organisation's name and contact address where they are blank."""
+    """Fill the contact address and sharing image where they are blank."""
     site_settings = SiteSettings.for_site(site)
     changed = False
     if not site_settings.contact_email:
-        site_settings.organisation_name = content.ORGANISATION_NAME
         site_settings.contact_email = content.CONTACT_EMAIL
         changed = True
     if site_settings.default_social_image_id is None and social_image is not None:
@@ -74,3 +75,16 @@ def ensure_site_settings(site: Site, social_image) -> SiteSettings:
     if changed:
         site_settings.save()
     return site_settings
+
+
+def adopt_site_identity(english: Locale) -> None:
+    """Make an English SiteIdentity the demo's own, so that the demo translates
+    it rather than adding a second one: the migration from SiteSettings made one
+    on sites that existed before the name was translatable."""
+    translation_key = demo_translation_key(SITE_IDENTITY_KEY)
+    if SiteIdentity.objects.filter(translation_key=translation_key).exists():
+        return
+    existing = SiteIdentity.objects.filter(locale=english).order_by("pk").first()
+    if existing is not None and not existing.get_translations().exists():
+        existing.translation_key = translation_key
+        existing.save(update_fields=["translation_key"])

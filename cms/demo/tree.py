@@ -7,6 +7,8 @@ from .specs import Doc, Img, PageSpec, Ref, Rows, Snip, SnippetSpec
 
 # --- Snippets ------------------------------------------------------------------------
 
+SITE_IDENTITY_KEY = "site-identity"
+
 
 def testimonial_specs() -> list[SnippetSpec]:
     return [
@@ -25,6 +27,17 @@ def topic_specs() -> list[SnippetSpec]:
             topic.key, "publications.Topic", {"name": topic.name, "slug": topic.slug}
         )
         for topic in library.TOPICS
+    ]
+
+
+def site_identity_specs() -> list[SnippetSpec]:
+    """The organisation's name, translated like the menus."""
+    return [
+        SnippetSpec(
+            SITE_IDENTITY_KEY,
+            "core.SiteIdentity",
+            {"organisation_name": site.ORGANISATION_NAMES},
+        )
     ]
 
 

@@ -16,11 +16,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.blocks import SiteBodyBlock
+from learning.core.preview import HeadlessPreviewMixin
 
 from .tasks import send_form_submission_email
 
 
-class StandardPage(Page):
+class StandardPage(HeadlessPreviewMixin, Page):
     """A page of text: about, privacy statement, subscription terms."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -12,6 +12,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.pagination import paginate
 from cms.core.selectors import localized_objects
+from learning.core.preview import HeadlessPreviewMixin
+from learning.mel.blocks_indicators import IndicatorsTableBlock
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -100,7 +102,7 @@ class PublicationPageTopic(Orderable):
     api_fields = [APIField("topic")]
 
 
-class PublicationPage(Page):
+class PublicationPage(HeadlessPreviewMixin, Page):
     """A publication: a document with its authors, year, topics and summary."""
 
     document = models.ForeignKey(
@@ -120,6 +122,13 @@ class PublicationPage(Page):
     summary = RichTextField(
         _("summary"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
     )
+    # A learning note can show what an edition or event achieved, read live.
+    indicators = StreamField(
+        [("indicators", IndicatorsTableBlock())],
+        blank=True,
+        verbose_name=_("indicators"),
+        help_text=_("Tables of an edition's or an event's indicators (MEL)."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -127,6 +136,7 @@ class PublicationPage(Page):
         FieldRowPanel([FieldPanel("authors"), FieldPanel("year")]),
         InlinePanel("topic_links", label=_("Topics")),
         FieldPanel("summary"),
+        FieldPanel("indicators"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -140,6 +150,7 @@ class PublicationPage(Page):
         APIField("year"),
         APIField("topic_links"),
         APIField("summary"),
+        APIField("indicators"),
     ]
     # Names and years are the same in every language.
     override_translatable_fields = [

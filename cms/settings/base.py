@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "learning.materials",
     "learning.attendance",
     "learning.certificates",
+    "learning.preparation",
+    "learning.mel",
     "learning.privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -168,6 +170,17 @@ if _cache_url:
         CACHES = {"default": env.cache_url_config(_cache_url)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The API's content responses are kept in that cache as bytes (api/caching.py);
+# `off` serves every request fresh (the benchmark's miss mode). Wagtail's own
+# caches (renditions, site root paths) stay on.
+API_RESPONSE_CACHE = env.bool("API_RESPONSE_CACHE", default=True)
+# The programme, module, session topic and home pages that visitors without a
+# session read are kept there as bytes too (cms/core/page_cache.py), fresh after
+# every publish; `off` renders every page (the benchmark's miss mode). What
+# changes with the clock alone (an enrolment window opening) shows within
+# SITE_PAGE_CACHE_SECONDS.
+SITE_PAGE_CACHE = env.bool("SITE_PAGE_CACHE", default=True)
+SITE_PAGE_CACHE_SECONDS = env.int("SITE_PAGE_CACHE_SECONDS", default=300)
 # Seconds each /healthz check (database, cache, storage) may take.
 HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=3.0)
 # With a shared cache, sessions are read from it and written through to the
@@ -459,6 +472,11 @@ LEARNING_MATERIAL_MAX_BYTES = env.int(
 # A place offered from the waitlist is held this many hours for an answer; then
 # the scheduled job `enrolment_offers_expire` offers it to the next organisation.
 LEARNING_OFFER_HOURS = env.int("LEARNING_OFFER_HOURS", default=72)
+# Days before each meeting that a participant is reminded of what is still to
+# review and answer, unless they chose otherwise in their profile (0: no reminders).
+LEARNING_PREPARATION_REMINDER_DAYS = env.int(
+    "LEARNING_PREPARATION_REMINDER_DAYS", default=2
+)
 # How long a forum post's author may still edit it.
 LEARNING_FORUM_EDIT_MINUTES = 30
 # A Zoom report proposes "present" for who stayed at least this share of a meeting.
@@ -478,8 +496,17 @@ LEARNING_SCHEDULED_JOB_SCHEDULES = {
         if item.strip()
     )
 }
+# Headless preview: Wagtail's preview panel offers "External frontend", which opens
+# this address with ?token=… (signed, bound to one saved revision, valid for
+# HEADLESS_PREVIEW_MINUTES); the frontend reads the draft from /api/v1/preview/.
+# Empty: no such preview mode. examples/headless/ is such a frontend (make example).
+LEARNING_HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
+LEARNING_HEADLESS_PREVIEW_MINUTES = env.int("HEADLESS_PREVIEW_MINUTES", default=10)
 # The site's public address in certificates' QR codes (default: WAGTAILADMIN_BASE_URL).
 LEARNING_PUBLIC_BASE_URL = env.str("LEARNING_PUBLIC_BASE_URL", default="")
 # Mail domains shared by unrelated people (a regional provider, say), added to the
 # maintained list of free mail domains: they never identify an organisation.
 LEARNING_SHARED_MAIL_DOMAINS = env.list("LEARNING_SHARED_MAIL_DOMAINS", default=[])
+# MEL: a breakdown of survey answers with fewer respondents than this shows "too
+# few answers" instead of figures, so that answers cannot be traced to a person.
+LEARNING_MEL_MIN_GROUP = env.int("LEARNING_MEL_MIN_GROUP", default=3)

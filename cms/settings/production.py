@@ -109,6 +109,13 @@ CSP_ADMIN_DIRECTIVES = {
     "connect-src": [SELF, "https://releases.wagtail.org"],
     "frame-ancestors": [SELF],
 }
+# The preview panel's "External frontend" mode frames the headless frontend.
+if LEARNING_HEADLESS_PREVIEW_URL:
+    CSP_ADMIN_DIRECTIVES["frame-src"] = [
+        SELF,
+        *_frame_origins,
+        _origin(LEARNING_HEADLESS_PREVIEW_URL),
+    ]
 
 # Database: persistent, health-checked connections (see base.py) that give up fast.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

@@ -8,8 +8,11 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("translations")
 
     def ready(self) -> None:
-        from . import permissions, receivers
+        from learning.core.openings import opening_check_register
+
+        from . import gate, permissions, receivers
 
         # Before the snippet viewsets register their fallback model policies.
         permissions.register_locale_policies()
         receivers.connect()
+        opening_check_register(name="translations", check=gate.gate_status)

@@ -61,3 +61,28 @@ class LocaleWorkflowMixin:
         if team is not None:
             return team.workflow
         return super().get_workflow()
+
+
+class InboxAlert(models.Model):
+    """An alert sent to a language's translators: once per page (or snippet),
+    language and needed-by date, so that a new date alerts again."""
+
+    translation_key = models.UUIDField(_("translation key"))
+    locale = models.ForeignKey(
+        Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("locale")
+    )
+    need_by = models.DateTimeField(_("needed by"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("translation alert")
+        verbose_name_plural = _("translation alerts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "locale", "need_by"],
+                name="inbox_alert_once_per_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.translation_key} {self.locale_id} {self.need_by:%Y-%m-%d}"

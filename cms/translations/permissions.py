@@ -7,6 +7,7 @@ any other group (e.g. Editors) keeps it for every locale.
 
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, QuerySet
 from wagtail.models import TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -84,16 +85,20 @@ def user_can_convert_to_alias(user, page) -> bool:
 
 def locale_policy_models() -> list[type[Model]]:
     """The translatable snippet models that get a per-locale policy."""
+    from cms.core.models import SiteIdentity
     from cms.navigation.models import Footer, MainMenu
     from cms.testimonials.models import Testimonial
 
-    return [Testimonial, MainMenu, Footer]
+    return [Testimonial, MainMenu, Footer, SiteIdentity]
 
 
 def register_locale_policies() -> None:
     """Register LocalePermissionPolicy for every translatable snippet model."""
     for model in locale_policy_models():
-        assert issubclass(model, TranslatableMixin)  # noqa: S101
+        # A check, not an assert (`python -O` drops asserts): the policy decides
+        # by the object's locale, which only translatable models have.
+        if not issubclass(model, TranslatableMixin):
+            raise ImproperlyConfigured(f"{model.__name__} is not translatable.")
         register_permission_policy(
             model, LocalePermissionPolicy(model), exact_class=True
         )

@@ -12,13 +12,15 @@ from django.db import transaction
 from wagtail.admin.mail import (
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
+    WorkflowStateSubmissionEmailNotifier,
 )
-from wagtail.models import WorkflowState
+from wagtail.models import AbstractGroupApprovalTask, WorkflowState
 from wagtail.signals import (
     page_published,
     published,
     workflow_approved,
     workflow_rejected,
+    workflow_submitted,
 )
 from wagtail_localize.models import TranslationSource
 
@@ -126,11 +128,25 @@ class RejectionEmailNotifier(
     pass
 
 
+class SubmissionEmailNotifier(WorkflowStateSubmissionEmailNotifier):
+    """Leave a submission to a group approval task to that task's email: Wagtail
+    sends it to the group and the superusers, and then sends superusers a second
+    one (this, "submitted to workflow") for the same click."""
+
+    def can_handle(self, instance, **kwargs):
+        task_state = instance.current_task_state
+        task_notifies = task_state is not None and isinstance(
+            task_state.task.specific, AbstractGroupApprovalTask
+        )
+        return super().can_handle(instance, **kwargs) and not task_notifies
+
+
 # Wagtail's own receivers (wagtail.admin.signal_handlers), replaced under the same
 # dispatch_uid: whichever app is ready first, only ours stays connected.
 WAGTAIL_NOTIFIERS = (
     (workflow_approved, ApprovalEmailNotifier(), "workflow_state_approved"),
     (workflow_rejected, RejectionEmailNotifier(), "workflow_state_rejected"),
+    (workflow_submitted, SubmissionEmailNotifier(), "workflow_state_submitted"),
 )
 
 

@@ -1,11 +1,12 @@
 """Reads of translation status. One selector computes the status of an object in a
-language; the dashboard panel, the report and (later) the API all call it, so they
-never disagree. Its cost is bounded by the number of models and locales, not objects.
+language; the dashboard panel (inbox.py), the report, the gate (gate.py) and the API
+all call it, so they never disagree. Its cost is bounded by the number of models
+and locales, not objects.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -13,14 +14,12 @@ from django.db.models import (
     CharField,
     Count,
     Exists,
-    Min,
     Model,
     OuterRef,
     Q,
     Subquery,
 )
 from django.db.models.functions import Cast, Coalesce
-from django.utils import timezone
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import (
     StringSegment,
@@ -28,8 +27,6 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
-
-from learning.editions.models import Edition, Meeting
 
 from .enums import TranslationStatus
 from .models import LocaleTeam
@@ -57,7 +54,10 @@ class TranslationRow:
     object: Model
     changed_at: datetime | None
     cells: dict[str, TranslationCell] = field(default_factory=dict)
+    # Set by the inbox (inbox.translation_work_list).
     need_by: datetime | None = None
+    need_reason: str = ""
+    words_left: int = 0
 
     @property
     def kind(self) -> str:
@@ -279,46 +279,6 @@ def _cell(row, key, locale, targets, source, translations):
             changes_requested=changes_requested,
         )
     return TranslationCell(TranslationStatus.UP_TO_DATE, target_pk=target["pk"])
-
-
-def translation_need_by(*, rows: list[TranslationRow]) -> None:
-    """Set row.need_by: the next meeting of a session topic, or the opening of an
-    edition of the programme the page belongs to (two queries)."""
-    now = timezone.now()
-    pages = {row.object.pk: row for row in rows if isinstance(row.object, Page)}
-    meetings = (
-        Meeting.objects.filter(session_topic_id__in=pages, starts_at__gte=now)
-        .values("session_topic_id")
-        .annotate(first=Min("starts_at"))
-    )
-    for meeting in meetings:
-        pages[meeting["session_topic_id"]].need_by = meeting["first"]
-    editions = Edition.objects.filter(enrolment_opens_at__gte=now).values_list(
-        "programme__path", "enrolment_opens_at"
-    )
-    for path, opens_at in editions:
-        for row in pages.values():
-            if row.object.path.startswith(path) and (
-                row.need_by is None or opens_at < row.need_by
-            ):
-                row.need_by = opens_at
-
-
-def translation_work_list(
-    *, locale: Locale, objects: list[Model] | None = None
-) -> list[TranslationRow]:
-    """Rows that need work in locale, soonest-needed first, then oldest change first."""
-    if objects is None:
-        objects = translation_source_objects()
-    rows = translation_status_matrix(objects=objects, locales=[locale])
-    code = locale.language_code
-    rows = [r for r in rows if r.cells[code].status != TranslationStatus.UP_TO_DATE]
-    translation_need_by(rows=rows)
-    far = datetime.max.replace(tzinfo=UTC)
-    return sorted(
-        rows,
-        key=lambda r: (r.need_by or far, r.changed_at or far, r.object.pk),
-    )
 
 
 def user_translation_locales(*, user) -> list[Locale]:

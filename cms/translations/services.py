@@ -1,5 +1,7 @@
 """Writes of the translation workflow: roles, starting a translation, review
-submission and source sync."""
+submission, machine translation for review and source sync."""
+
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
@@ -7,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Exists, Model, OuterRef
 from django.utils import translation as django_translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -22,7 +24,13 @@ from wagtail.models import (
     WorkflowState,
     WorkflowTask,
 )
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from .models import LocaleTeam
 from .permissions import locale_policy_models, user_can_act_in_locale
@@ -301,3 +309,107 @@ def translation_sources_sync(*, source_ids: list[int]) -> dict[int, list[Model]]
             if cell.untranslated:
                 behind.setdefault(locale.pk, []).append(row.object)
     return behind
+
+
+@transaction.atomic
+def translation_machine_review(*, source: Page, locale: Locale, user) -> WorkflowState:
+    """Machine-translate source into locale and send the draft to that language's
+    review, in one step: strings already translated are kept.
+
+    Who: users who could publish the translation themselves (editors, the
+    language's reviewers); they choose review. Refused to anyone else.
+    """
+    source = source.specific
+    if source.locale_id == locale.pk:
+        raise ValidationError(
+            _("The page is already in %(language)s."),
+            code="same_locale",
+            params={"language": locale.get_display_name()},
+        )
+    machine = get_machine_translator()
+    if machine is None or not machine.can_translate(source.locale, locale):
+        raise ValidationError(
+            _("No machine translator is configured."), code="no_machine_translator"
+        )
+    target = source.get_translation_or_none(locale)
+    _check_may_publish(source, target, locale, user)
+    translation_source, _created = TranslationSource.update_or_create_from_instance(
+        source
+    )
+    translation, _created = Translation.objects.update_or_create(
+        source=translation_source, target_locale=locale, defaults={"enabled": True}
+    )
+    if target is None:
+        translation.save_target(user=user, publish=False)
+    _machine_translate(translation, machine, user)
+    target = translation.get_target_instance().specific
+    log(
+        instance=target,
+        action="translations.machine_review",
+        user=user,
+        data={"source_id": source.pk, "locale": locale.language_code},
+    )
+    return translation_submit_for_review(target=target, user=user)
+
+
+def _machine_translate(translation: Translation, machine, user) -> None:
+    """Machine-translate the strings still untranslated, as wagtail-localize's
+    "Machine translate" button does; a slug keeps the source's, since a
+    machine's words make no valid slug."""
+    locale = translation.target_locale
+    done = StringTranslation.objects.filter(
+        locale=locale,
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+    )
+    todo: dict = defaultdict(list)
+    segments = StringSegment.objects.filter(source=translation.source).annotate(
+        done=Exists(done)
+    )
+    for segment in segments.filter(done=False).select_related("context", "string"):
+        todo[segment.string.as_value()].append(segment)
+    words = [v for v, segs in todo.items() if not _all_slugs(segs)]
+    results = machine.translate(translation.source.locale, locale, words)
+    for value, segments_of_value in todo.items():
+        machine_made = value in results and results[value].data is not None
+        if not machine_made and not _all_slugs(segments_of_value):
+            continue
+        for segment in segments_of_value:
+            StringTranslation.objects.get_or_create(
+                translation_of_id=segment.string_id,
+                locale=locale,
+                context_id=segment.context_id,
+                defaults={
+                    "data": results[value].data if machine_made else value.data,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE
+                    if machine_made
+                    else StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": machine.display_name,
+                    "last_translated_by": user,
+                },
+            )
+
+
+def _all_slugs(segments) -> bool:
+    return all(segment.context.path == "slug" for segment in segments)
+
+
+def _check_may_publish(source: Page, target, locale: Locale, user) -> None:
+    if target is not None:
+        if not target.permissions_for_user(user).can_publish():
+            raise PermissionDenied(_("You cannot publish this translation."))
+        return
+    if source.pk in translation_blocked_page_ids(objects=[source], locale=locale):
+        raise ValidationError(
+            _("Translate the parent page “%(parent)s” into %(language)s first."),
+            code="parent_not_translated",
+            params={
+                "parent": source.get_parent().title,
+                "language": locale.get_display_name(),
+            },
+        )
+    parent = source.get_parent()
+    if not parent.is_root():
+        parent = parent.get_translation(locale)
+    if not parent.permissions_for_user(user).can_publish_subpage():
+        raise PermissionDenied(_("You cannot publish pages here."))

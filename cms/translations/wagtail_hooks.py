@@ -16,12 +16,14 @@ from wagtail.models import Locale
 from wagtail_localize import wagtail_hooks as localize_hooks
 
 from . import views
+from .bulk_actions import MachineTranslateForReviewBulkAction
+from .inbox import translation_work_list
 from .permissions import (
     locale_policy_models,
     user_can_act_in_locale,
     user_can_convert_to_alias,
 )
-from .selectors import translation_work_list, user_translation_locales
+from .selectors import user_translation_locales
 
 PANEL_SIZE = 15
 CONVERT_TO_ALIAS = "localize-convert-to-alias"
@@ -108,6 +110,14 @@ def register_log_actions(actions):
         _("Start translation"),
         _("Started a translation"),
     )
+    actions.register_action(
+        "translations.machine_review",
+        _("Machine translate for review"),
+        _("Machine-translated and sent to review"),
+    )
+
+
+hooks.register("register_bulk_action", MachineTranslateForReviewBulkAction)
 
 
 @hooks.register("construct_homepage_panels")

@@ -8,6 +8,8 @@ from django.contrib.auth import forms as auth_forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from learning.preparation.selectors import reminder_days_options
+
 from .models import User
 from .tasks import password_reset_email_send
 
@@ -80,6 +82,18 @@ class ProfileForm(forms.ModelForm):
         help_text=_(
             "Meeting times are shown in this zone. Leave it empty to see them in "
             "the programme's time zone."
+        ),
+    )
+    meeting_reminder_days = forms.TypedChoiceField(
+        label=_("Reminder before meetings"),
+        choices=reminder_days_options,
+        coerce=int,
+        # Left out of a request, the person's setting stays as it is.
+        required=False,
+        empty_value=None,
+        help_text=_(
+            "An email with what is still to review and answer before each of your "
+            "meetings; none when everything is done."
         ),
     )
 

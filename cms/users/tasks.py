@@ -11,6 +11,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
+from cms.core.selectors import organisation_name
+
 TEMPLATE = "accounts/emails/password_reset"
 
 
@@ -32,7 +34,12 @@ def password_reset_email_send(*, user_id: int, base_url: str) -> bool:
             },
         )
         site_url = base_url.rstrip("/")
-        context = {"user": user, "url": site_url + path, "site_url": site_url}
+        context = {
+            "user": user,
+            "url": site_url + path,
+            "site_url": site_url,
+            "organisation_name": organisation_name(language=language),
+        }
         subject = render_to_string(f"{TEMPLATE}.subject.txt", context)
         text = render_to_string(f"{TEMPLATE}.txt", context)
         html = render_to_string(f"{TEMPLATE}.html", context)

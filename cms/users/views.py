@@ -4,12 +4,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from learning.preparation.selectors import reminder_days_for_users
+from learning.preparation.services import reminder_preference_set
 
 from .forms import EmailAuthenticationForm, PasswordResetRequestForm, ProfileForm
 from .services import user_admin_profile_sync
@@ -84,13 +88,23 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    """A person's name, language and time zone; saving switches the site language.
+    """A person's name, language, time zone and meeting reminders; saving switches
+    the site language.
 
     Access: signed-in users only, for their own account.
     """
-    form = ProfileForm(request.POST or None, instance=request.user)
+    days = reminder_days_for_users(user_ids=[request.user.pk])[request.user.pk]
+    form = ProfileForm(
+        request.POST or None,
+        instance=request.user,
+        initial={"meeting_reminder_days": days},
+    )
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        with transaction.atomic():
+            user = form.save()
+            days = form.cleaned_data["meeting_reminder_days"]
+            if days is not None:
+                reminder_preference_set(user=user, days=days)
         user_admin_profile_sync(user=user)
         language = user.preferred_language
         with translation.override(language):

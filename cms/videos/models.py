@@ -11,6 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.core.pagination import paginate
 from learning.catalogue.fields import delivery_language_choices
+from learning.core.preview import HeadlessPreviewMixin
 
 
 class VideoIndexPage(Page):
@@ -43,7 +44,7 @@ class VideoIndexPage(Page):
         return context
 
 
-class VideoPage(Page):
+class VideoPage(HeadlessPreviewMixin, Page):
     """A video: an uploaded file or an external URL, with transcript and captions."""
 
     video_file = models.ForeignKey(

@@ -5,6 +5,7 @@ site; the site composes its own body from the same blocks (cms.core.blocks).
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -122,6 +123,31 @@ class PageMaterialBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full-inverse"
         label = _("Publication or video")
+
+    def clean(self, value):
+        # The chooser only offers these types, but a page id can still arrive by
+        # another way (a pasted or copied block, an old value, an import): the
+        # model behind a multi-type chooser is Page, so any page would pass.
+        value = super().clean(value)
+        page = value.get("page")
+        allowed = self.child_blocks["page"].target_models
+        if page is None or not allowed:
+            return value
+        page = page.specific_deferred
+        if not isinstance(page, tuple(allowed)):
+            error = ValidationError(
+                _("Choose a %(types)s: “%(title)s” is a %(type)s."),
+                code="page_type",
+                params={
+                    "types": get_text_list(
+                        [str(model._meta.verbose_name) for model in allowed]
+                    ),
+                    "title": page.title,
+                    "type": page._meta.verbose_name,
+                },
+            )
+            raise blocks.StructBlockValidationError(block_errors={"page": error})
+        return value
 
 
 class PresentationMaterialBlock(blocks.StructBlock):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from learning.core import conf
+from learning.core.preview import HeadlessPreviewMixin
 
 from .blocks import (
     BodyBlock,
@@ -58,7 +59,7 @@ class ProgrammeIndexPage(Page):
         return context
 
 
-class ProgrammePage(Page):
+class ProgrammePage(HeadlessPreviewMixin, Page):
     """A learning offer, e.g. the Mutual Learning Program."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -131,7 +132,19 @@ class ProgrammePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel(
-                    [FieldPanel("programme_format"), FieldPanel("time_zone")]
+                    [
+                        FieldPanel("programme_format"),
+                        FieldPanel(
+                            "time_zone",
+                            # Said here, not on the field: the panel needs no
+                            # migration. An edition's zone is its own.
+                            help_text=_(
+                                "New editions and info sessions start in this "
+                                "zone; an edition keeps its own, changed on the "
+                                "edition."
+                            ),
+                        ),
+                    ]
                 ),
                 FieldPanel("languages"),
             ],
@@ -220,7 +233,7 @@ class ProgrammePage(Page):
         )
 
 
-class ModulePage(Page):
+class ModulePage(HeadlessPreviewMixin, Page):
     """One module of a programme, made of session topics."""
 
     module_number = models.PositiveSmallIntegerField(
@@ -292,7 +305,7 @@ class ModulePage(Page):
         return SessionTopicPage.objects.child_of(self).live().public()
 
 
-class SessionTopicPage(Page):
+class SessionTopicPage(HeadlessPreviewMixin, Page):
     """One planned session of a module: its topic, materials and forum questions."""
 
     summary = models.TextField(_("summary"), blank=True)

@@ -15,6 +15,7 @@ from wagtail.permissions import policy_registry
 
 from .csv_export import csv_cell_safe
 from .forms import form_errors_add
+from .views_openings import opening_created_notice
 
 # Each app adds its viewsets to the Learning menu with a function registered
 # for this hook, returning (order, viewset class) pairs: see core.wagtail_hooks.
@@ -64,6 +65,7 @@ class ServiceCreateView(ServiceFormMixin, generic.CreateView):
         instance = self.service_call(self.form.cleaned_data)
         if self.log_action:
             log(instance=instance, action=self.log_action, user=self.request.user)
+        opening_created_notice(self.request, instance)
         return instance
 
 

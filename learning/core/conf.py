@@ -11,10 +11,16 @@ from django.conf import settings
 
 DEFAULT_ATTENDANCE_PRESENT_SHARE = 0.5
 DEFAULT_FORUM_EDIT_MINUTES = 30
+DEFAULT_HEADLESS_PREVIEW_MINUTES = 10
 DEFAULT_JOIN_LINK_VISIBLE_MINUTES_BEFORE = 30
 DEFAULT_MATERIAL_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MEL_MIN_GROUP = 3
+DEFAULT_MEL_MODULE_BEFORE_DAYS = 7
+DEFAULT_MEL_REMINDER_DAYS_BEFORE_CLOSE = 3
 DEFAULT_OFFER_HOURS = 72
+DEFAULT_PREPARATION_REMINDER_DAYS = 2
 DEFAULT_PRIVACY_PAGE_SLUG = "privacy-statement"
+DEFAULT_SCHEDULING_TICK_SECONDS = 30
 
 
 def _setting(name: str, default: Any) -> Any:
@@ -39,6 +45,22 @@ def delivery_languages() -> list[tuple[str, str]]:
 def forum_edit_minutes() -> int:
     """How long after writing a post its author may still change it."""
     return int(_setting("FORUM_EDIT_MINUTES", DEFAULT_FORUM_EDIT_MINUTES))
+
+
+def forum_translation() -> bool:
+    """Whether forum posts are machine-translated for readers of other languages
+    (through the CMS's machine translator, when one is configured)."""
+    return bool(_setting("FORUM_TRANSLATION", True))
+
+
+def headless_preview_url() -> str:
+    """The external frontend's preview address ("" turns headless preview off)."""
+    return str(_setting("HEADLESS_PREVIEW_URL", "") or "")
+
+
+def headless_preview_minutes() -> int:
+    """How long a headless preview token stays valid."""
+    return int(_setting("HEADLESS_PREVIEW_MINUTES", DEFAULT_HEADLESS_PREVIEW_MINUTES))
 
 
 def join_link_visible_minutes_before() -> int:
@@ -66,9 +88,34 @@ def material_page_models() -> list[str] | None:
     return _setting("MATERIAL_PAGE_MODELS", None)
 
 
+def mel_min_group() -> int:
+    """The fewest respondents a breakdown of answers needs to show its figures."""
+    return max(1, int(_setting("MEL_MIN_GROUP", DEFAULT_MEL_MIN_GROUP)))
+
+
+def mel_module_before_days() -> int:
+    """How many days before a module's first meeting its 'before' survey opens."""
+    return int(_setting("MEL_MODULE_BEFORE_DAYS", DEFAULT_MEL_MODULE_BEFORE_DAYS))
+
+
+def mel_reminder_days_before_close() -> int:
+    """How many days before a survey closes the one reminder goes out."""
+    return int(
+        _setting(
+            "MEL_REMINDER_DAYS_BEFORE_CLOSE", DEFAULT_MEL_REMINDER_DAYS_BEFORE_CLOSE
+        )
+    )
+
+
 def offer_hours() -> int:
     """How long a place offered from the waitlist is held for an answer."""
     return int(_setting("OFFER_HOURS", DEFAULT_OFFER_HOURS))
+
+
+def preparation_reminder_days() -> int:
+    """Days before a meeting people who chose nothing are reminded (0: never);
+    the preparation app keeps it within the days a person may choose."""
+    return int(_setting("PREPARATION_REMINDER_DAYS", DEFAULT_PREPARATION_REMINDER_DAYS))
 
 
 def privacy_page_slug() -> str:
@@ -82,6 +129,18 @@ def public_base_url() -> str:
         settings, "WAGTAILADMIN_BASE_URL", ""
     )
     return str(base).rstrip("/")
+
+
+def scheduled_job_schedules() -> dict[str, str]:
+    """The site's cron expressions by job name, replacing the jobs' defaults."""
+    return dict(_setting("SCHEDULED_JOB_SCHEDULES", {}) or {})
+
+
+def scheduling_tick_seconds() -> int:
+    """How often the scheduling clock looks for due jobs."""
+    return max(
+        1, int(_setting("SCHEDULING_TICK_SECONDS", DEFAULT_SCHEDULING_TICK_SECONDS))
+    )
 
 
 def shared_mail_domains() -> set[str]:

@@ -3,11 +3,13 @@
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from .admin_views import LEARNING_MENU_HOOK
+from .views_openings import opening_view
 
 
 def learning_menu_viewsets() -> tuple[Callable[[], Any], ...]:
@@ -45,3 +47,26 @@ class LearningViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_learning_viewsets() -> LearningViewSetGroup:
     return LearningViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_opening_log_actions(actions: Any) -> None:
+    actions.register_action(
+        "learning.opening.open", _("Open sign-up"), _("Sign-up opened")
+    )
+    actions.register_action(
+        "learning.opening.override",
+        _("Open sign-up anyway"),
+        _("Sign-up opened despite missing or outdated translations"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_opening_urls() -> list[Any]:
+    return [
+        path(
+            "learning/opening/<int:content_type_id>/<int:pk>/",
+            opening_view,
+            name="learning_opening",
+        )
+    ]

@@ -7,6 +7,9 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
+from learning.core.openings import opening_annotations
+from learning.core.views_openings import opening_url
+
 from .models import Edition, Meeting
 from .selectors import (
     edition_list_open,
@@ -43,8 +46,10 @@ class LearningDashboardPanel(Component):
         if self.show_meetings:
             meetings = list(meeting_list_upcoming(now=now, days=UPCOMING_DAYS))
         if self.show_editions:
+            # With the gate's decision: held, or open with a translation outdated.
+            listed = edition_list_open(now=now).annotate(**opening_annotations(Edition))
             editions = [
-                (edition, edition_places_left(edition=edition))
-                for edition in edition_list_open(now=now)
+                (edition, edition_places_left(edition=edition), opening_url(edition))
+                for edition in listed
             ]
         return {"meetings": meetings, "editions": editions, "days": UPCOMING_DAYS}

@@ -11,3 +11,13 @@ class EditionStatus(models.TextChoices):
     CLOSED = "closed", _("enrolment closed")
     RUNNING = "running", _("running")
     FINISHED = "finished", _("finished")
+
+
+# Why an edition takes no enrolment now, one whole sentence per status (a label
+# inside a sentence cannot agree with it in every language).
+EDITION_NOT_ENROLLING = {
+    EditionStatus.UPCOMING: _("Enrolment for this edition has not opened yet."),
+    EditionStatus.CLOSED: _("Enrolment for this edition is closed."),
+    EditionStatus.RUNNING: _("This edition is under way and takes no more enrolments."),
+    EditionStatus.FINISHED: _("This edition has finished."),
+}

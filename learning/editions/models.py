@@ -169,6 +169,11 @@ class Edition(models.Model):
             return str(_("Online"))
         return ", ".join(part for part in (self.venue, self.city, self.country) if part)
 
+    # One source for an edition's time zone: its own field, set from the
+    # programme's zone when the edition is created (edition_create) and changed
+    # on the edition only. Whatever shows or counts the edition's dates and times
+    # (pages, emails, "today" for its status) reads `zone` or `zone_name`, never
+    # the programme's zone, which only seeds new editions.
     @property
     def zone(self) -> tzinfo:
         """The edition's time zone; UTC when the stored name is unknown."""
@@ -176,6 +181,11 @@ class Edition(models.Model):
             return ZoneInfo(self.time_zone)
         except (ZoneInfoNotFoundError, ValueError):
             return UTC
+
+    @property
+    def zone_name(self) -> str:
+        """The name of `zone`, for templates' `timezone` tag and filter."""
+        return str(self.zone)
 
 
 class Meeting(DatedOccurrence):

@@ -61,7 +61,7 @@ def edition_status_compute(
         if places_taken >= edition.places:
             return EditionStatus.FULLY_BOOKED
         return EditionStatus.OPEN
-    today = now.astimezone(ZoneInfo(edition.time_zone)).date()
+    today = now.astimezone(edition.zone).date()
     if today < edition.starts_on:
         return EditionStatus.CLOSED
     if today <= edition.ends_on:

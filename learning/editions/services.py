@@ -10,12 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.log_actions import log
 
 from learning.catalogue.enums import ProgrammeFormat
 from learning.catalogue.models import ProgrammePage, SessionTopicPage
 from learning.catalogue.selectors import page_source_get
 from learning.core.occurrence import OCCURRENCE_MAX_MINUTES, aware_validate
+from learning.core.openings import opening_decide
 
 from .models import Edition, Meeting
 from .places import places_changed, places_taken_count
@@ -95,9 +97,12 @@ def edition_create(
         country=country.strip(),
     )
     _location_validate(edition=edition)
-    edition.full_clean()
-    edition.save()
-    log(instance=edition, action="wagtail.create", user=actor)
+    with transaction.atomic():
+        edition.full_clean()
+        edition.save()
+        log(instance=edition, action="wagtail.create", user=actor)
+        # Enrolment opens by the dates only once the gate lets it.
+        opening_decide(subject=edition)
     return edition
 
 
@@ -221,7 +226,11 @@ def _places_validate(*, edition: Edition) -> None:
     taken = places_taken_count(edition=edition)
     if edition.places < taken:
         raise ValidationError(
-            _("%(taken)d places are taken already: give at least as many."),
+            ngettext_lazy(
+                "%(taken)d place is taken already: give at least as many.",
+                "%(taken)d places are taken already: give at least as many.",
+                "taken",
+            ),
             code="places_below_taken",
             params={"taken": taken},
         )

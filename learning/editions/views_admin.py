@@ -20,6 +20,7 @@ from learning.core.admin_views import (
     ServiceCreateView,
     ServiceEditView,
 )
+from learning.core.views_openings import OpeningListButtonMixin
 
 from .models import Edition, Meeting
 from .selectors import (
@@ -92,6 +93,10 @@ class EditionCreateForm(EditionForm):
         super().__init__(*args, **kwargs)
         for name in ("slug", "time_zone"):
             self.fields[name].required = False
+        self.fields["time_zone"].help_text = _(
+            "Leave empty for the programme's zone. The edition keeps the zone it "
+            "gets: changing the programme's zone later does not change it."
+        )
 
 
 class MeetingCreateForm(WagtailAdminModelForm):
@@ -169,7 +174,7 @@ def _meeting_panels() -> list[FieldPanel]:
     ]
 
 
-class EditionIndexView(generic.IndexView):
+class EditionIndexView(OpeningListButtonMixin, generic.IndexView):
     """Editions with status and places; users with any edition permission."""
 
     def get_base_queryset(self) -> Any:
@@ -297,6 +302,7 @@ class EditionViewSet(LearningModelViewSet):
         "__str__",
         "programme",
         "starts_on",
+        "time_zone",
         Column(
             "status",
             label=_("Status"),

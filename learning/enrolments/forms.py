@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from learning.core.consent import ConsentField
 
@@ -58,7 +59,6 @@ class OrganisationEnrolmentForm(forms.Form):
     modules = forms.MultipleChoiceField(
         label=_("Modules"),
         required=False,
-        help_text=_("Module 1 is always included: everyone takes it first."),
     )
     consent = ConsentField()
     submission_key = forms.CharField(
@@ -80,7 +80,21 @@ class OrganisationEnrolmentForm(forms.Form):
         modules.widget = LockedCheckboxSelectMultiple(
             choices=module_choices, locked=locked_modules
         )
+        modules.help_text = _locked_help(module_choices, locked_modules)
         self.fields["consent"].label = consent_label
+
+
+def _locked_help(choices: list[tuple[str, str]], locked: Collection[str]) -> str:
+    # Named by their titles: the module everyone takes first is not always the
+    # one numbered 1, and a programme may have none.
+    titles = [str(label) for value, label in choices if value in locked]
+    if not titles:
+        return ""
+    return ngettext(
+        "%(modules)s is always included: everyone takes it first.",
+        "%(modules)s are always included: everyone takes them first.",
+        len(titles),
+    ) % {"modules": ", ".join(titles)}
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -92,7 +106,11 @@ class RepresentativeForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=255)
     email = forms.EmailField(label=_("Email address"))
-    role = forms.CharField(label=_("Role"), max_length=255, required=False)
+    role = forms.CharField(
+        label=pgettext_lazy("position in an organisation", "Role"),
+        max_length=255,
+        required=False,
+    )
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         choices=language_choices,

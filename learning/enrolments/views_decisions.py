@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -223,7 +224,11 @@ ENROLMENT_ACTION_VIEWS: dict[str, type[EnrolmentActionView]] = {
 class RepresentativeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=255)
     email = forms.EmailField(label=_("Email address"))
-    role = forms.CharField(label=_("Role"), max_length=255, required=False)
+    role = forms.CharField(
+        label=pgettext_lazy("position in an organisation", "Role"),
+        max_length=255,
+        required=False,
+    )
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"), choices=site_language_choices
     )

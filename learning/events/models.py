@@ -20,6 +20,7 @@ from learning.core import conf
 from learning.core.localization import language_name
 from learning.core.occurrence import DatedOccurrence, duration_field
 from learning.core.person import PersonFields
+from learning.core.preview import HeadlessPreviewMixin
 
 from .blocks import BackgroundDocumentsBlock, KeyQuestionsBlock, ObjectivesBlock
 
@@ -29,7 +30,7 @@ EVENT_FORMATS = frozenset(
 )
 
 
-class LearningEventPage(Page):
+class LearningEventPage(HeadlessPreviewMixin, Page):
     """One event of a programme's series: its theme, questions and documents."""
 
     introduction = models.TextField(

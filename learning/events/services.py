@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 
 from learning.core.localization import language_name
 from learning.core.occurrence import aware_validate
+from learning.core.openings import opening_decide, opening_validate
 from learning.core.person import person_validate
 from learning.core.signup import (
     Refusal,
@@ -116,9 +117,12 @@ def event_schedule(
             interpretation_languages or [], floor=source.locale.language_code
         ),
     )
-    event.full_clean()
-    event.save()
-    log(instance=event, action="wagtail.create", user=actor)
+    with transaction.atomic():
+        event.full_clean()
+        event.save()
+        log(instance=event, action="wagtail.create", user=actor)
+        # RSVPs open once the gate lets them.
+        opening_decide(subject=event)
     return event
 
 
@@ -194,6 +198,7 @@ def rsvp_submit(
         language=language,
     )
     window_open_validate(now=now, closes_at=event.rsvp_closes_at, closed=_CLOSED)
+    opening_validate(subject=event)
     with transaction.atomic():
         event, taken = parent_lock_and_count(
             Event.objects, pk=event.pk, counted_rows=_attending

@@ -31,6 +31,7 @@ from learning.core.admin_views import (
 )
 from learning.core.csv_export import CsvExportMixin
 from learning.core.localization import language_name, language_names, time_zone_name
+from learning.core.views_openings import OpeningListButtonMixin
 
 from .admin_actions import (
     NAME,
@@ -127,7 +128,7 @@ def _schedule_panels() -> list[Any]:
     ]
 
 
-class EventIndexView(generic.IndexView):
+class EventIndexView(OpeningListButtonMixin, generic.IndexView):
     """Events with their RSVP counts, in one query; users with any event permission."""
 
     def get_base_queryset(self) -> Any:

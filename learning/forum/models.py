@@ -99,6 +99,15 @@ class Post(models.Model):
         verbose_name=_("quoted post"),
     )
     body_markdown = models.TextField(_("text"))
+    # The sanitised HTML of body_markdown, made when written or edited and served
+    # as is; cooked_version names the sanitiser's rules it was made under.
+    body_html = models.TextField(_("text as HTML"), blank=True, editable=False)
+    cooked_version = models.PositiveSmallIntegerField(
+        _("sanitiser version"), default=0, editable=False
+    )
+    # The language the author wrote in: the site's (or API's) language at the time
+    # of writing; readers in another language see a machine translation.
+    language = models.CharField(_("language"), max_length=10, blank=True)
     created_at = models.DateTimeField(_("created at"), db_index=True)
     # Set once, when written: moving the meeting later does not rewrite history.
     is_late = models.BooleanField(
@@ -140,6 +149,36 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return f"{self.thread} #{self.pk}"
+
+
+class PostTranslation(models.Model):
+    """A post's machine translation into one language, made once by a task.
+
+    Deleted when the post is edited or erased, so it is never older than the text.
+    """
+
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("post"),
+    )
+    language = models.CharField(_("language"), max_length=10)
+    body_html = models.TextField(_("text as HTML"))
+    cooked_version = models.PositiveSmallIntegerField(_("sanitiser version"), default=0)
+    made_at = models.DateTimeField(_("made at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("post translation")
+        verbose_name_plural = _("post translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "language"], name="forum_translation_once_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post} ({self.language})"
 
 
 class PostFlag(models.Model):

@@ -12,7 +12,7 @@ from learning.core.personal_data import (
     personal_data_register,
 )
 
-from .models import Post, PostFlag, ThreadFollow
+from .models import Post, PostFlag, PostTranslation, ThreadFollow
 
 POST_FIELDS = ("thread__title", "body_markdown", "created_at", "edited_at")
 FLAG_FIELDS = ("post", "reason", "created_at")  # columns; reason as its label
@@ -30,8 +30,10 @@ def posts_export(person: Person) -> list[dict[str, Any]]:
 def posts_erase(person: Person) -> int:
     # The posts stay, empty, so that reply counts, digests' numbers and the
     # replies that quote them still hold; readers see a note in their language.
+    # Their cooked HTML and machine translations hold the text too: both go.
     rows = Post.objects.filter(person.q(user="author"), erased_at=None)
-    return rows.update(body_markdown="", erased_at=timezone.now())
+    PostTranslation.objects.filter(post__in=rows).delete()
+    return rows.update(body_markdown="", body_html="", erased_at=timezone.now())
 
 
 def flags_export(person: Person) -> list[dict[str, Any]]:

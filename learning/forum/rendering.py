@@ -1,9 +1,13 @@
 """Post text → safe HTML: a Markdown subset, then an allowlist sanitiser (nh3).
 
-Posts are stored as written and rendered at display time. The sanitiser is the
-last step, so whatever the Markdown converter lets through, only the tags and
-attributes below reach a reader: no script, no event handler, no style, no SVG,
-and links only to http, https and mailto addresses.
+A post's HTML is "cooked" when it is written or edited and stored with it, as
+Discourse does, so a thread page does no Markdown work. The sanitiser is the
+last step, so whatever the Markdown converter (or a machine translator) lets
+through, only the tags and attributes below reach a reader: no script, no event
+handler, no style, no SVG, and links only to http, https and mailto addresses.
+
+COOK_VERSION names these rules: raise it whenever they change (tags, attributes,
+Markdown extensions), then `manage.py forum_cook_posts` re-cooks older posts.
 """
 
 import html
@@ -25,6 +29,8 @@ ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow noopener ugc"
 # Removed with their content, not just unwrapped.
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "svg", "math", "template"})
+# Stored with each post and translation; 0 means "never cooked".
+COOK_VERSION = 1
 
 
 def markdown_render(*, text: str) -> str:
@@ -33,8 +39,13 @@ def markdown_render(*, text: str) -> str:
     # (">" stays so that quotes still work; alone it opens no tag).
     escaped = html.escape(text, quote=False).replace("&gt;", ">")
     converted = markdown.markdown(escaped, extensions=["nl2br", "sane_lists"])
+    return html_sanitise(markup=converted)
+
+
+def html_sanitise(*, markup: str) -> str:
+    """HTML reduced to the allowed tags, attributes and link schemes."""
     return nh3.clean(
-        converted,
+        markup,
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
@@ -50,12 +61,26 @@ def markdown_quote(*, text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines()) + "\n\n"
 
 
+def post_cook(*, post: "Post") -> None:
+    """Store the post's sanitised HTML on it, under today's rules (not saved)."""
+    post.body_html = markdown_render(text=post.body_markdown)
+    post.cooked_version = COOK_VERSION
+
+
 def post_body_html(*, post: "Post") -> str:
-    """The post as sanitised HTML; an erased post's neutral note in the reader's
+    """The post's cooked HTML; an erased post's neutral note in the reader's
     language (its text is gone, so the note is rendered, never stored)."""
     if post.erased_at is not None:
-        return format_html(
-            '<p class="muted" data-erased>{}</p>',
-            gettext("Removed at the author's request."),
-        )
-    return markdown_render(text=post.body_markdown)
+        return erased_note()
+    if not post.cooked_version:
+        # Written around the cooking (bulk loads, factories): render it now.
+        return markdown_render(text=post.body_markdown)
+    return post.body_html
+
+
+def erased_note() -> str:
+    """What readers see instead of an erased post's text."""
+    return format_html(
+        '<p class="muted" data-erased>{}</p>',
+        gettext("Removed at the author's request."),
+    )

@@ -1,4 +1,9 @@
-"""Background tasks that send the forum's emails; they take ids, never objects."""
+"""Background tasks of the forum: its emails and posts' machine translations.
+
+They take ids, never objects.
+"""
+
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -11,8 +16,29 @@ from learning.enrolments.membership import edition_role_for_user
 from learning.notifications.emails import email_language, email_send, site_url
 from learning.participants.selectors import participant_time_zone
 
+from .digests import meeting_digest_sections
 from .models import Post, ThreadFollow
 from .selectors import post_author_name, post_list_for_thread, thread_views
+from .selectors.readings import PostReading, post_needs_translation, post_readings
+
+
+@dataclass(frozen=True)
+class DigestAnswer:
+    """One answer in a facilitator's digest, in the facilitator's language."""
+
+    post: Post
+    author_name: str
+    thread_title: str
+    reading: PostReading
+
+
+@task()
+def forum_post_translate(*, post_id: int, language: str) -> bool:
+    """Make the post's machine translation into `language`; whether one exists."""
+    # Imported here: the services enqueue this task, so they import this module.
+    from .services.translations import post_translation_make
+
+    return post_translation_make(post_id=post_id, language=language) is not None
 
 
 @task()
@@ -73,7 +99,11 @@ def forum_digest_email_send(
         )
         .order_by("thread_id", "created_at", "pk")
     )
-    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    users = list(get_user_model().objects.filter(pk__in=user_ids, is_active=True))
+    # What other apps add (the participants' readiness), once per language.
+    sections = meeting_digest_sections(
+        meeting=meeting, users=users, language_of=_language_of
+    )
     for user in users:
         language = _language_of(user)
         with translation.override(email_language(language=language)):
@@ -87,6 +117,7 @@ def forum_digest_email_send(
                 "edition": meeting.edition,
                 "time_zone": participant_time_zone(user=user, edition=meeting.edition),
                 "answers": _answers(posts=posts, language=language),
+                "sections": sections.get(user.pk, []),
                 "forum_url": _url(
                     "forum:index", language, edition_id=meeting.edition_id
                 ),
@@ -95,15 +126,29 @@ def forum_digest_email_send(
     return len(users)
 
 
-def _answers(*, posts: list[Post], language: str) -> list[tuple[Post, str, str]]:
-    """(post, author's name, its thread's question in `language`) for the digest."""
+def _answers(*, posts: list[Post], language: str) -> list[DigestAnswer]:
+    """The answers with their question and text in `language` for the digest."""
+    from .services.translations import post_translation_make
+
     threads = list({post.thread_id: post.thread for post in posts}.values())
     titles = {
         view.thread.pk: view.title
         for view in thread_views(threads=threads, language=language)
     }
+    # A task already: translations still missing are made now (once per post and
+    # language); a failing translator leaves the original, with a note.
+    for post in posts:
+        if post_needs_translation(post=post, language=language):
+            post_translation_make(post_id=post.pk, language=language)
+    readings = post_readings(posts=posts, language=language)
     return [
-        (post, post_author_name(post=post), titles[post.thread_id]) for post in posts
+        DigestAnswer(
+            post=post,
+            author_name=post_author_name(post=post),
+            thread_title=titles[post.thread_id],
+            reading=readings[post.pk],
+        )
+        for post in posts
     ]
 
 

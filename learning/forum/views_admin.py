@@ -36,8 +36,8 @@ from .selectors.moderation import (
     post_flagged_list_for_moderator,
     post_flagged_waiting_count,
 )
-from .services import post_flags_dismiss, post_hide, post_restore
-from .views.actions import ForumActionView, message
+from .services import post_flags_dismiss
+from .views.actions import POST_HIDE, POST_RESTORE, ForumActionView, message
 
 PAGE_SIZE = 20
 QUEUE = "learning_forum_flags"
@@ -239,14 +239,8 @@ class FlaggedPostsViewSet(ViewSet):
         ]
 
 
-_hide_view = QueueActionView.as_view(
-    act=lambda request, post: post_hide(post=post, actor=request.user),
-    done=message(_("The post is hidden from participants.")),
-)
-_restore_view = QueueActionView.as_view(
-    act=lambda request, post: post_restore(post=post, actor=request.user),
-    done=message(_("The post is visible again.")),
-)
+_hide_view = QueueActionView.as_view(**POST_HIDE)
+_restore_view = QueueActionView.as_view(**POST_RESTORE)
 _dismiss_view = QueueActionView.as_view(
     act=lambda request, post: post_flags_dismiss(post=post, actor=request.user),
     done=message(_("The flags are dismissed; the post stays as it is.")),

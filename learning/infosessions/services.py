@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
 from learning.core.occurrence import aware_validate
+from learning.core.openings import opening_decide, opening_validate
 from learning.core.person import person_validate
 from learning.core.signup import (
     Refusal,
@@ -72,8 +73,11 @@ def infosession_create(
         capacity=capacity,
         language=language,
     )
-    session.full_clean()
-    session.save()
+    with transaction.atomic():
+        session.full_clean()
+        session.save()
+        # Sign-ups open once the gate lets them.
+        opening_decide(subject=session)
     return session
 
 
@@ -101,6 +105,7 @@ def infosession_register(
         institution_field="organisation",
     )
     window_open_validate(now=now, closes_at=session.starts_at, closed=_STARTED)
+    opening_validate(subject=session)
     with transaction.atomic():
         session, taken = parent_lock_and_count(
             InfoSession.objects, pk=session.pk, counted_rows=_registrations

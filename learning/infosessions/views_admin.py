@@ -15,6 +15,7 @@ from learning.core.admin_views import (
     ServiceCreateView,
 )
 from learning.core.csv_export import CsvExportMixin
+from learning.core.views_openings import OpeningListButtonMixin
 
 from .models import InfoSession, InfoSessionRegistration
 from .selectors import (
@@ -35,7 +36,7 @@ INFOSESSION_CREATE_FIELDS = (
 )
 
 
-class InfoSessionIndexView(generic.IndexView):
+class InfoSessionIndexView(OpeningListButtonMixin, generic.IndexView):
     """Sessions with their sign-ups; users with any information-session permission."""
 
     def get_base_queryset(self) -> Any:

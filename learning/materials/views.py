@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -106,7 +107,7 @@ def meeting_materials(request: HttpRequest, edition_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def review_toggle(request: HttpRequest, edition_id: int) -> HttpResponse:
-    """Mark a material as reviewed, or take the mark back.
+    """Mark a material as reviewed, or take the mark back; back to `next` if given.
 
     Access: members of the edition; POST with CSRF token.
     """
@@ -130,6 +131,13 @@ def review_toggle(request: HttpRequest, edition_id: int) -> HttpResponse:
             material_unmark_reviewed(**arguments)
     except ValidationError as error:
         raise Http404 from error
+    back = request.POST.get("next", "")
+    # The next-meeting card on "My programme" marks materials too, and returns
+    # there; only addresses on this site are followed.
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
     url = reverse("materials:edition", kwargs={"edition_id": edition.pk})
     return redirect(f"{url}#material-{topic.pk}-{quote(key)}")
 

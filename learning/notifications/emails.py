@@ -8,8 +8,13 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from wagtail import hooks
 
 from learning.core.calendar import CalendarEvent, calendar_build
+
+# A site answers with its organisation's name in a language (keyword `language`);
+# the plugin cannot read the site's (translatable) settings itself.
+ORGANISATION_NAME_HOOK = "learning_organisation_name"
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,13 @@ def email_send(
     attachments: Sequence[Attachment] = (),
 ) -> None:
     """Render emails/<template>.{subject.txt,txt,html} in `language` and send them."""
-    with translation.override(email_language(language=language)):
-        full_context = {"site_url": site_url(), **context}
+    language = email_language(language=language)
+    with translation.override(language):
+        full_context = {
+            "site_url": site_url(),
+            "organisation_name": organisation_name(language=language),
+            **context,
+        }
         subject = render_to_string(f"emails/{template}.subject.txt", full_context)
         text = render_to_string(f"emails/{template}.txt", full_context)
         html = render_to_string(f"emails/{template}.html", full_context)
@@ -67,3 +77,13 @@ def email_send(
 def site_url() -> str:
     """The site's public address without a trailing slash, for links in emails."""
     return str(getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
+
+
+def organisation_name(*, language: str) -> str:
+    """The organisation's name in `language` that emails sign with: the site's
+    answer to ORGANISATION_NAME_HOOK, else WAGTAIL_SITE_NAME."""
+    for hook in hooks.get_hooks(ORGANISATION_NAME_HOOK):
+        name = hook(language=language)
+        if name:
+            return str(name)
+    return str(getattr(settings, "WAGTAIL_SITE_NAME", ""))

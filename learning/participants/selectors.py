@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from learning.core import conf
@@ -305,10 +305,14 @@ def _programme_meeting(
 def _calendar_event(
     *, item: ProgrammeEdition, meeting: ProgrammeMeeting, url: str
 ) -> CalendarEvent:
-    description = _(
+    minutes = join_link_minutes_before()
+    description = ngettext(
+        "The join link appears on your programme page %(minutes)d minute before "
+        "the meeting.",
         "The join link appears on your programme page %(minutes)d minutes before "
-        "the meeting."
-    ) % {"minutes": join_link_minutes_before()}
+        "the meeting.",
+        minutes,
+    ) % {"minutes": minutes}
     return meeting.meeting.calendar_event(
         summary=f"{meeting.title} · {item.edition.label}",
         description=f"{description}\n{url}".strip(),

@@ -23,6 +23,7 @@ from learning.catalogue.selectors import (
     programme_target_group_get,
     programme_target_groups,
 )
+from learning.core.openings import opening_validate
 from learning.core.person import PersonDetails, person_validate
 from learning.core.signup import (
     Refusal,
@@ -111,6 +112,7 @@ def registration_submit(
         closes_at=edition.enrolment_closes_at,
         closed=_CLOSED,
     )
+    opening_validate(subject=edition)
     with transaction.atomic():
         edition, taken = parent_lock_and_count(
             Edition.objects, pk=edition.pk, counted_rows=_confirmed

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from croniter import croniter
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.functional import Promise
+
+from learning.core.conf import scheduled_job_schedules
 
 JobFunction = Callable[[], str]
 
@@ -34,7 +35,7 @@ class ScheduledJob:
     @property
     def schedule(self) -> str:
         """The cron expression in force: the site's override, else the default."""
-        overrides = getattr(settings, "LEARNING_SCHEDULED_JOB_SCHEDULES", {}) or {}
+        overrides = scheduled_job_schedules()
         return str(overrides.get(self.name, self.cron))
 
     def previous_due(self, now: datetime) -> datetime:

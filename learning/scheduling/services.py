@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .conf import tick_seconds
+from learning.core.conf import scheduling_tick_seconds
+
 from .enums import JobRunStatus, JobRunTrigger
 from .models import ClockHeartbeat, JobRun
 from .registry import ScheduledJob, job_get, job_list
@@ -38,7 +39,7 @@ def clock_tick(*, now: datetime | None = None) -> list[JobRun]:
     ]
     ClockHeartbeat.objects.update_or_create(
         name=CLOCK_NAME,
-        defaults={"last_tick_at": now, "tick_seconds": tick_seconds()},
+        defaults={"last_tick_at": now, "tick_seconds": scheduling_tick_seconds()},
     )
     return runs
 

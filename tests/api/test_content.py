@@ -3,7 +3,7 @@ breadcrumbs, navigation, typed blocks; drafts and private pages never appear."""
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexing]
 
 HIDDEN = {"Secret draft", "Members only", "Hidden topic"}
 

@@ -7,7 +7,7 @@ from wagtail.rich_text import RichText
 from cms.pages.models import StandardPage
 from tests.factories.snippets import TestimonialFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexing]
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def _row(rps, p50=10.0):
     return {"rps": rps, "p50_ms": p50, "p99_ms": p50 * 2, "errors": 0}
 
 
-def test_rounds_combine_and_ratios_are_named_and_judged():
+def test_rounds_combine_with_their_hit_ratio():
     rounds = [
         WrkResult(rps=100, p50_ms=10, p99_ms=30, requests=300, errors=0),
         WrkResult(rps=200, p50_ms=30, p99_ms=90, requests=600, errors=1),
@@ -65,16 +65,8 @@ def test_rounds_combine_and_ratios_are_named_and_judged():
     ]
     for result, hits in zip(rounds, [150, 600, 900], strict=True):
         result.cache_hits, result.cache_misses = hits, result.requests - hits
-    scenarios = {
-        "content_list": {"ours": _row(400), "v2": _row(100)},
-        "content_detail": {"ours": _row(200), "v2": _row(100)},
-        "es_vs_en": {"es": _row(95), "en": _row(100)},
-        "forum_last_vs_first": {"first": _row(50, 10.0), "last": _row(50, 13.0)},
-    }
 
     combined = summarise(rounds)
-    ratios = ratios_compute(scenarios)
-    met = targets_met(ratios)
 
     assert combined == {
         "rps": 200.0,
@@ -90,47 +82,88 @@ def test_rounds_combine_and_ratios_are_named_and_judged():
     assert (
         summarise([wrk_parse(WRK_OUTPUT.replace("X-Cache", "-"))])["hit_ratio"] is None
     )
-    assert ratios == {
-        "content_list_vs_v2": 4.0,
-        "content_detail_vs_v2": 2.0,
-        "es_vs_en": 0.95,
-        "forum_last_vs_first": 1.3,
-    }
-    assert met == {
-        "content_list_vs_v2": True,
-        "content_detail_vs_v2": False,
-        "es_vs_en": True,
-        "forum_last_vs_first": False,
-    }
     assert ratio(1, 0) is None
-    table = markdown(
+
+
+def test_every_scenario_has_a_hit_and_a_miss_mode_and_its_references():
+    plan = run.scenarios_plan()
+
+    modes = {name: mode for name, (mode, _sides) in plan.items()}
+    sides = {name: set(named) for name, (_mode, named) in plan.items()}
+
+    assert modes["content_list_hit"] == "hit"
+    assert modes["content_list_miss"] == "miss"
+    assert sides["content_list_hit"] == {"ours", "ours_en", "ceiling"}
+    assert sides["content_list_miss"] == {"ours", "ours_en", "v2"}
+    assert sides["content_detail_miss"] == {"ours", "v2"}
+    assert sides["forum_last"] == {"ours", "naive"}
+    for page in ("programme", "module"):
+        for language in ("en", "es"):
+            assert sides[f"site_{page}_{language}_hit"] == {"ours", "ceiling"}
+            assert sides[f"site_{page}_{language}_miss"] == {"ours", "wagtail"}
+    for top, bottom, *_rest in run.TARGETS.values():
+        assert top[1] in sides[top[0]] and bottom[1] in sides[bottom[0]]
+
+
+def _scenarios(overrides=None):
+    """Every scenario's sides at 100 req/s, p50 10 ms, but the overrides."""
+    scenarios = {
+        name: {side: _row(100) for side in sides}
+        for name, (_mode, sides) in run.scenarios_plan().items()
+    }
+    for (name, side), row in (overrides or {}).items():
+        scenarios[name][side] = row
+    return scenarios
+
+
+def test_ratios_are_named_judged_and_written():
+    scenarios = _scenarios(
         {
-            "quick": True,
-            "generated_at": "now",
-            "dataset": {},
-            "scenarios": scenarios,
-            "ratios": ratios,
-            "met": met,
-            "errors": 0,
+            ("content_list_miss", "ours"): _row(400),
+            ("content_list_miss", "ours_en"): _row(400),
+            ("content_detail_miss", "ours"): _row(150),
+            ("content_list_hit", "ours_en"): _row(85),
+            ("forum_last", "ours"): _row(100, 13.0),
+            ("site_module_es_hit", "ours"): _row(40),
         }
     )
-    assert "| content_detail_vs_v2 | 2.0 | >= 3.0 | MISSED |" in table
-    scenarios["content_detail"]["ours"]["hit_ratio"] = 0.998
-    scenarios["content_detail"]["v2"]["hit_ratio"] = None
-    table = markdown(
-        {
-            "quick": True,
-            "generated_at": "now",
-            "dataset": {},
-            "cache": "redis",
-            "scenarios": scenarios,
-            "ratios": ratios,
-            "met": met,
-            "errors": 0,
-        }
+
+    ratios = ratios_compute(scenarios)
+    met = targets_met(ratios)
+
+    assert ratios["content_list_miss_vs_v2"] == 4.0
+    assert met["content_list_miss_vs_v2"] is True
+    assert (ratios["content_detail_miss_vs_v2"], met["content_detail_miss_vs_v2"]) == (
+        1.5,
+        False,
     )
-    assert "| content_detail | ours | 200 | 0.998 | 10.0 |" in table
-    assert "| content_detail | v2 | 100 | n/a | 10.0 |" in table
+    assert ratios["content_list_hit_es_vs_en"] == 1.176
+    assert met["content_list_hit_es_vs_en"] is False
+    assert met["content_list_miss_es_vs_en"] is True
+    assert (ratios["forum_last_vs_first"], met["forum_last_vs_first"]) == (1.3, False)
+    assert met["site_module_es_hit_vs_ceiling"] is True
+    assert met["site_module_hit_es_vs_en"] is False
+    assert met["site_programme_en_miss_vs_wagtail"] is False
+    del scenarios["forum_last"]
+    assert ratios_compute(scenarios)["forum_last_vs_naive"] is None
+    scenarios = _scenarios()
+    scenarios["content_detail_hit"]["ours"]["hit_ratio"] = 0.998
+    scenarios["content_detail_miss"]["v2"]["hit_ratio"] = None
+    results = {
+        "quick": True,
+        "generated_at": "now",
+        "dataset": {},
+        "cache": "redis",
+        "scenarios": scenarios,
+        "ratios": ratios,
+        "met": met,
+        "errors": 0,
+    }
+    table = markdown(results)
+    assert "| content_detail_miss_vs_v2 | 1.5 | >= 2.0 | MISSED |" in table
+    assert "| content_list_miss_es_vs_en | 1.0 | 1 ± 0.1 | yes |" in table
+    assert "| content_detail_hit | ours | 100 | 0.998 | 10.0 |" in table
+    assert "| content_detail_miss | v2 | 100 | n/a | 10.0 |" in table
     assert "Cache: redis, shared by all workers" in table
 
 

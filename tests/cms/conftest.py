@@ -1,17 +1,13 @@
 """A small bilingual site with one page of every type, for the rendering tests."""
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import override_settings
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, Site
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms.home.models import HomePage
 from cms.pages.models import ContactFormField, ContactPage, StandardPage
@@ -28,6 +24,7 @@ from learning.catalogue.models import (
     ProgrammePage,
     SessionTopicPage,
 )
+from tests.indexing import without_indexing
 
 
 def translate(page, locale, **fields):
@@ -55,21 +52,6 @@ class BilingualSite:
 
 def document(title, name, content):
     return Document.objects.create(title=title, file=ContentFile(content, name=name))
-
-
-@contextmanager
-def without_indexing():
-    """Skip search and reference indexing while building pages: it is most of the
-    cost of a fixture and only the search tests need it (they build their own)."""
-    backends = {
-        name: {**config, "AUTO_UPDATE": False}
-        for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    with (
-        override_settings(WAGTAILSEARCH_BACKENDS=backends),
-        disable_reference_index_auto_update(),
-    ):
-        yield
 
 
 @pytest.fixture(scope="module")

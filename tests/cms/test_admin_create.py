@@ -151,6 +151,7 @@ def publication_page_case(home):
                 "year": "2024",
                 "topic_links": inline_formset([{"topic": topic.pk}]),
                 "summary": rich_text("<p>What we found.</p>"),
+                "indicators": streamfield([]),
             }
         ),
         expected={
@@ -485,6 +486,7 @@ def test_missing_required_fields_are_reported_and_nothing_is_created(
             "title": "No year",
             "topic_links": inline_formset([]),
             "summary": rich_text(""),
+            "indicators": streamfield([]),
         }
     )
 

@@ -298,10 +298,11 @@ def test_navigation_snippets_name_their_language(locales):
 
 
 @pytest.mark.django_db
-def test_site_settings_default_to_the_programme_name(home_pages):
+def test_site_settings_start_blank(home_pages):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
 
-    assert settings.organisation_name == "Mutual Learning Program"
+    # The organisation's name is the translatable SiteIdentity snippet's.
+    assert not hasattr(settings, "organisation_name")
     assert settings.contact_email == ""
 
 

@@ -62,15 +62,35 @@ def test_editions_show_status_places_and_the_enrol_button(
     assert "/enrol/" not in finished_card
 
 
-def test_the_schedule_gives_utc_and_the_programme_zone(client, page_of, editions):
+def test_the_schedule_gives_utc_and_the_editions_zone(client, page_of, editions):
+    """The edition's own zone, not the programme's (which only seeds new ones)."""
+    edition = editions["open"]
+    edition.time_zone = "America/Bogota"
+    edition.save()
+
     html = client.get(page_of("programme", "es").url).content.decode()
 
-    schedule = card(html, editions["open"])
+    schedule = card(html, edition)
     assert "Escuchar antes de aconsejar" in schedule  # the topic's Spanish title
     assert 'datetime="2027-01-12T15:00:00+00:00"' in schedule
-    assert "16:00 (hora de España (Madrid))" in schedule  # named in Spanish
+    assert "10:00 (hora de Colombia)" in schedule  # named in Spanish
+    assert "Madrid" not in schedule  # the programme's zone
     assert "15:00 UTC" in schedule
     assert "js/local-time.js" in html
+
+
+def test_each_edition_shows_its_enrolment_dates_in_its_own_zone(
+    client, page_of, editions
+):
+    # 02:00 UTC on 1 March is still 28 February in Bogotá.
+    edition = editions["open"]
+    edition.time_zone = "America/Bogota"
+    edition.enrolment_closes_at = datetime(2099, 3, 1, 2, 0, tzinfo=UTC)
+    edition.save()
+
+    html = client.get(page_of("programme").url).content.decode()
+
+    assert "Feb. 28, 2099." in card(html, edition)
 
 
 def test_the_waitlist_button_replaces_enrol_when_full(client, page_of, editions):

@@ -23,7 +23,7 @@ def test_the_nothing_found_message_is_translated():
     assert nothing_found("es", "x") != nothing_found("en", "x")
 
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexing]
 
 
 @pytest.fixture

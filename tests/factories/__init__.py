@@ -27,6 +27,7 @@ from .pages import (
 from .snippets import (
     FooterFactory,
     MainMenuFactory,
+    SiteIdentityFactory,
     TestimonialFactory,
     TopicFactory,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "PublicationPageFactory",
     "PublicationPageTopicFactory",
     "SessionTopicPageFactory",
+    "SiteIdentityFactory",
     "StandardPageFactory",
     "SuperUserFactory",
     "TestimonialFactory",

@@ -1,9 +1,10 @@
-"""Factories for snippets: topics, testimonials and the navigation."""
+"""Factories for snippets: topics, testimonials, the navigation, the site identity."""
 
 import factory
 import wagtail_factories
 from django.utils.text import slugify
 
+from cms.core.models import SiteIdentity
 from cms.navigation.models import Footer, MainMenu
 from cms.publications.models import Topic
 from cms.testimonials.models import Testimonial
@@ -56,3 +57,14 @@ class FooterFactory(factory.django.DjangoModelFactory):
     links = wagtail_factories.StreamFieldFactory(
         {"link": factory.SubFactory(MenuLinkBlockFactory)}
     )
+
+
+class SiteIdentityFactory(factory.django.DjangoModelFactory):
+    """The organisation's name in the default locale; for a translation pass
+    ``locale=`` and the source's ``translation_key=``."""
+
+    class Meta:
+        model = SiteIdentity
+
+    organisation_name = "Mutual Learning Program"
+    live = True

@@ -22,10 +22,16 @@ from bench.models import Dataset
 from bench.sizes import FULL, QUICK
 from cms.home.models import HomePage
 from cms.pages.models import StandardPage
+from learning.catalogue.models import ProgrammePage
 from learning.editions.models import Edition
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Enrolment, Organisation, Participant
 from learning.forum.models import Post, Thread
+from tests.factories.catalogue import (
+    ModulePageFactory,
+    ProgrammeIndexPageFactory,
+    ProgrammePageFactory,
+)
 from tests.factories.learning import programme_tree
 
 WORDS = (
@@ -79,6 +85,7 @@ class Command(BaseCommand):
         existing = Dataset.objects.first()
         if existing and existing.sizes == sizes.as_dict():
             self.stdout.write("Dataset already built.")
+            self._site_pages()
             return
         if existing:
             raise SystemExit(
@@ -96,6 +103,7 @@ class Command(BaseCommand):
             self._pages(rng, sizes.pages_per_language, homes, locales, images)
             self._forum(rng, sizes)
             Dataset.objects.create(sizes=sizes.as_dict())
+        self._site_pages()
         self.stdout.write(f"Dataset built: {sizes.as_dict()}")
 
     def _homes(self, locales):
@@ -253,6 +261,34 @@ class Command(BaseCommand):
                 .first()
                 or now,
             )
+
+    def _site_pages(self):
+        """A programme with its modules under the site's home, in English and
+        Spanish, for the site page scenarios (added to an older dataset too)."""
+        home = Site.objects.get(is_default_site=True).root_page
+        if ProgrammePage.objects.descendant_of(home).exists():
+            return
+        spanish = Locale.objects.get(language_code="es")
+        with transaction.atomic():
+            index = ProgrammeIndexPageFactory(
+                parent=home, title="Programmes", slug="programmes"
+            )
+            programme = ProgrammePageFactory(
+                parent=index, title="Mutual Learning", slug="mutual-learning"
+            )
+            modules = [
+                ModulePageFactory(
+                    parent=programme,
+                    title=f"Module {number}",
+                    slug=f"module-{number}",
+                    module_number=number,
+                    is_required_first=number == 1,
+                )
+                for number in range(1, 7)
+            ]
+            for page in [index, programme, *modules]:
+                copy = page.copy_for_translation(spanish, copy_parents=True)
+                copy.save_revision().publish()
 
     def _progress(self, what, done, total):
         if done % max(total // 10, 1) == 0:

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 from cms.core.selectors import (
     home_language_links,
     localized_objects,
+    organisation_name,
     page_language_links,
     site_home_pages,
     view_language_links,
@@ -106,6 +107,18 @@ def home_page(context):
     language = get_language()
     homes = _cached(request, ("homes",), lambda: site_home_pages(request=request))
     return homes.get(language) or homes.get(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True, name="organisation_name")
+def organisation_name_tag(context) -> str:
+    """The organisation's name in the active language (the default one's if
+    untranslated); header, footer and page title ask for it once a request."""
+    language = get_language()
+    return _cached(
+        context.get("request"),
+        ("organisation_name", language),
+        lambda: organisation_name(language=language),
+    )
 
 
 # --- Menus ----------------------------------------------------------------------
@@ -217,6 +230,7 @@ def site_footer(context):
     return {
         "footer": footer,
         "links": links,
+        "organisation_name": organisation_name_tag(context),
         "request": request,
         "settings": context.get("settings"),
     }

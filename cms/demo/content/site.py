@@ -5,7 +5,13 @@
 
 from ..bilingual import T, html, p, ul
 
-ORGANISATION_NAME = "Mutual Learning Program"
+# The site's SiteIdentity snippet, in each demo language.
+ORGANISATION_NAMES = T(
+    "Mutual Learning Program",
+    "Programa de Aprendizaje Mutuo",
+    fr="Programme d’apprentissage mutuel",
+)
+ORGANISATION_NAME = ORGANISATION_NAMES.en
 CONTACT_EMAIL = "info@example.org"
 NOREPLY_EMAIL = "noreply@example.org"
 

@@ -14,11 +14,17 @@ from learning.catalogue.models import ModulePage
 from learning.catalogue.selectors import module_list_for_programme
 from learning.core.consent import consent_validate
 from learning.core.names import name_normalise
+from learning.core.openings import opening_validate
 from learning.core.signup import email_normalise, record_save
 from learning.editions.models import Edition
 
 from ..emails import enrolment_repeat_notify, representatives_welcome_notify
-from ..enums import ACTIVE_STATUSES, PLACE_HOLDING_STATUSES, EnrolmentStatus
+from ..enums import (
+    ACTIVE_STATUSES,
+    ENROLMENT_IS,
+    PLACE_HOLDING_STATUSES,
+    EnrolmentStatus,
+)
 from ..models import Enrolment, Organisation
 from .inputs import (
     EnrolmentResult,
@@ -208,6 +214,7 @@ def _submission_validate(
     now: datetime,
 ) -> None:
     enrolment_window_validate(edition=edition, now=now)
+    opening_validate(subject=edition)
     consent_validate(consent=consent)
     organisation_name_validate(name=name)
     representatives_validate(edition=edition, representatives=people)
@@ -353,11 +360,7 @@ def _status_require(
     *, enrolment: Enrolment, allowed: Collection[str], code: str
 ) -> None:
     if enrolment.status not in allowed:
-        raise ValidationError(
-            _("This enrolment is %(status)s."),
-            code=code,
-            params={"status": enrolment.get_status_display()},
-        )
+        raise ValidationError(ENROLMENT_IS[enrolment.status], code=code)
 
 
 def _promotion_validate(*, enrolment: Enrolment) -> None:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from learning.core.names import name_normalise
 from learning.core.signup import (
@@ -107,13 +108,21 @@ def representative_validate(*, representative: RepresentativeInput) -> None:
 def _representative_count_validate(*, edition: Edition, count: int) -> None:
     if count < edition.min_representatives:
         raise ValidationError(
-            _("An organisation sends at least %(minimum)d representatives."),
+            ngettext_lazy(
+                "An organisation sends at least %(minimum)d representative.",
+                "An organisation sends at least %(minimum)d representatives.",
+                "minimum",
+            ),
             code="too_few_representatives",
             params={"minimum": edition.min_representatives},
         )
     if count > edition.max_representatives:
         raise ValidationError(
-            _("An organisation sends at most %(maximum)d representatives."),
+            ngettext_lazy(
+                "An organisation sends at most %(maximum)d representative.",
+                "An organisation sends at most %(maximum)d representatives.",
+                "maximum",
+            ),
             code="too_many_representatives",
             params={"maximum": edition.max_representatives},
         )

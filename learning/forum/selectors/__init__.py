@@ -31,6 +31,18 @@ from learning.enrolments.membership import edition_list_for_member
 from ..enums import ThreadMode
 from ..models import Post, Thread, ThreadFollow
 from ..permissions import forum_can_moderate
+from .deadlines import (
+    ORDER_ACTIVITY,
+    ORDER_DEADLINE,
+    ORDERINGS,
+    SCOPE_ALL,
+    SCOPE_MINE,
+    SCOPES,
+    thread_list_by_deadline,
+    thread_listing_defaults,
+    thread_page_ordered,
+    thread_scope_to_modules,
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,47 @@ def thread_page_for_user(
         )
     return CursorPage(
         items=thread_views(threads=rows, language=language), next_cursor=next_cursor
+    )
+
+
+def thread_page_for_reader(
+    *,
+    user: AbstractBaseUser | None,
+    edition: Edition,
+    ordering: str = "",
+    scope: str = "",
+    cursor: str = "",
+    limit: int = DEFAULT_PAGE_SIZE,
+    language: str = "",
+    now: datetime | None = None,
+) -> CursorPage[ThreadView]:
+    """One page of threads in the order and scope asked, else the reader's default.
+
+    `ordering` is "deadline" or "activity", `scope` "mine" (the modules the
+    reader's organisation chose) or "all"; see `.deadlines`. `extra` says which
+    were applied.
+    """
+    defaults = thread_listing_defaults(user=user, edition=edition)
+    default_ordering, default_scope = defaults
+    ordering = ordering if ordering in ORDERINGS else default_ordering
+    scope = scope if scope in SCOPES else default_scope
+    applied = {"ordering": ordering, "scope": scope}
+    if ordering == ORDER_ACTIVITY and scope == SCOPE_ALL:
+        page = thread_page_for_user(
+            user=user, edition=edition, cursor=cursor, limit=limit, language=language
+        )
+        page.extra.update(applied)
+        return page
+    threads = thread_list_for_user(user=user, edition=edition)
+    if scope == SCOPE_MINE:
+        threads = thread_scope_to_modules(threads=threads, user=user, edition=edition)
+    if ordering == ORDER_DEADLINE:
+        threads = thread_list_by_deadline(threads=threads, now=now or timezone.now())
+    rows = thread_page_ordered(threads=threads, cursor=cursor, limit=limit)
+    return CursorPage(
+        items=thread_views(threads=rows.items, language=language),
+        next_cursor=rows.next_cursor,
+        extra=applied,
     )
 
 

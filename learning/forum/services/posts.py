@@ -17,9 +17,15 @@ from learning.enrolments.membership import participant_get_for_user
 
 from ..models import Post, Thread
 from ..permissions import ForumPermissionDenied
+from ..rendering import post_cook
 from ..selectors import forum_is_read_only, post_list_for_thread, thread_answer_before
 from ..tasks import forum_reply_email_send
 from .checks import member_check, open_check
+from .translations import (
+    post_language_choose,
+    post_translations_forget,
+    post_translations_request_all,
+)
 
 POST_MAX_LENGTH = 20_000
 
@@ -37,11 +43,14 @@ def post_create(
     body: str,
     quote: Post | None = None,
     now: datetime | None = None,
+    language: str = "",
 ) -> Post:
     """Reply in the thread; followers other than the author are emailed.
 
     A finished edition's forum refuses it; a participant's answer written once
-    the thread's meeting has started is kept and marked late.
+    the thread's meeting has started is kept and marked late. `language` is the
+    one the author writes in (the site's language while writing); its HTML is
+    cooked now and its translations asked for once the post is committed.
     """
     now = now or timezone.now()
     member_check(user=author, edition=thread.edition)
@@ -73,7 +82,9 @@ def post_create(
         body_markdown=body,
         created_at=now,
         is_late=participant is not None and _after_meeting(thread=thread, now=now),
+        language=post_language_choose(author=author, language=language),
     )
+    post_cook(post=post)
     post.full_clean()
     post.save()
     Thread.objects.filter(pk=thread.pk).update(
@@ -83,14 +94,24 @@ def post_create(
     transaction.on_commit(
         lambda: forum_reply_email_send.enqueue(post_id=post_id), robust=True
     )
+    post_translations_request_all(post=post)
     return post
 
 
 @transaction.atomic
 def post_edit(
-    *, post: Post, actor: AbstractBaseUser, body: str, now: datetime | None = None
+    *,
+    post: Post,
+    actor: AbstractBaseUser,
+    body: str,
+    now: datetime | None = None,
+    language: str = "",
 ) -> Post:
-    """Change one's own post within the edit window, while the thread is open."""
+    """Change one's own post within the edit window, while the thread is open.
+
+    Its HTML is cooked again and its translations remade; `language`, when
+    given, is the one the new text is written in.
+    """
     now = now or timezone.now()
     if post.author_id != actor.pk:
         raise ForumPermissionDenied(
@@ -111,8 +132,21 @@ def post_edit(
         raise ValidationError(_("A hidden post cannot be edited."), code="post_hidden")
     post.body_markdown = _body_validate(body)
     post.edited_at = now
+    if language:
+        post.language = post_language_choose(author=actor, language=language)
+    post_cook(post=post)
     post.full_clean()
-    post.save(update_fields=["body_markdown", "edited_at"])
+    post.save(
+        update_fields=[
+            "body_markdown",
+            "edited_at",
+            "language",
+            "body_html",
+            "cooked_version",
+        ]
+    )
+    post_translations_forget(post=post)
+    post_translations_request_all(post=post)
     return post
 
 

@@ -98,27 +98,34 @@ def thread_mode_set(*, thread: Thread, mode: str, actor: AbstractBaseUser) -> Th
     return thread
 
 
-@transaction.atomic
 def thread_pin(
     *, thread: Thread, actor: AbstractBaseUser, pinned: bool = True
 ) -> Thread:
     """Pin the thread to the top of the forum, or unpin it."""
-    moderator_check(user=actor, edition=thread.edition)
-    thread.is_pinned = pinned
-    thread.save(update_fields=["is_pinned"])
-    log(instance=thread, action="forum.pin" if pinned else "forum.unpin", user=actor)
-    return thread
+    return _thread_switch(
+        thread=thread, actor=actor, field="is_pinned", on=pinned, verb="pin"
+    )
 
 
-@transaction.atomic
 def thread_lock(
     *, thread: Thread, actor: AbstractBaseUser, locked: bool = True
 ) -> Thread:
     """Lock the thread against new posts and edits, or unlock it."""
+    return _thread_switch(
+        thread=thread, actor=actor, field="is_locked", on=locked, verb="lock"
+    )
+
+
+@transaction.atomic
+def _thread_switch(
+    *, thread: Thread, actor: AbstractBaseUser, field: str, on: bool, verb: str
+) -> Thread:
+    # Pin and lock are one shape: a moderator switches a flag, logged as
+    # forum.<verb> or forum.un<verb>.
     moderator_check(user=actor, edition=thread.edition)
-    thread.is_locked = locked
-    thread.save(update_fields=["is_locked"])
-    log(instance=thread, action="forum.lock" if locked else "forum.unlock", user=actor)
+    setattr(thread, field, on)
+    thread.save(update_fields=[field])
+    log(instance=thread, action=f"forum.{'' if on else 'un'}{verb}", user=actor)
     return thread
 
 

@@ -12,8 +12,10 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy
 from django.views import View
 
+from ..services import post_hide, post_restore
 from .base import _errors_show
 
 Lookup = Callable[[HttpRequest, int], Any]
@@ -61,3 +63,16 @@ def flag_on(request: HttpRequest) -> bool:
 def message(text: str) -> Done:
     """A `done` that always says `text` (translated when the request is served)."""
     return lambda request: str(text)
+
+
+# Hide and restore are offered on the thread page and in the admin's queue: one
+# definition of each (service call and message), each page adding its own lookup
+# and way back (`ForumActionView.as_view(**POST_HIDE, lookup=..., back=...)`).
+POST_HIDE: dict[str, Any] = {
+    "act": lambda request, post: post_hide(post=post, actor=request.user),
+    "done": message(gettext_lazy("The post is hidden from participants.")),
+}
+POST_RESTORE: dict[str, Any] = {
+    "act": lambda request, post: post_restore(post=post, actor=request.user),
+    "done": message(gettext_lazy("The post is visible again.")),
+}

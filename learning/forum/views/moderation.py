@@ -18,14 +18,12 @@ from learning.core.forms import form_errors_add
 from ..forms import ThreadForm
 from ..models import Thread
 from ..services import (
-    post_hide,
-    post_restore,
     thread_create,
     thread_lock,
     thread_mode_set,
     thread_pin,
 )
-from .actions import Done, ForumActionView, flag_on, message
+from .actions import POST_HIDE, POST_RESTORE, Done, ForumActionView, flag_on, message
 from .base import (
     _edition_get,
     _post_back_url,
@@ -89,14 +87,8 @@ thread_mode_view = ThreadModerationView.as_view(
     ),
     done=message(gettext_lazy("The thread's mode is changed.")),
 )
-post_hide_view = PostModerationView.as_view(
-    act=lambda request, post: post_hide(post=post, actor=request.user),
-    done=message(gettext_lazy("The post is hidden from participants.")),
-)
-post_restore_view = PostModerationView.as_view(
-    act=lambda request, post: post_restore(post=post, actor=request.user),
-    done=message(gettext_lazy("The post is visible again.")),
-)
+post_hide_view = PostModerationView.as_view(**POST_HIDE)
+post_restore_view = PostModerationView.as_view(**POST_RESTORE)
 
 
 @login_required

@@ -57,6 +57,7 @@ def post_reply(request: HttpRequest, pk: int) -> HttpResponse:
             author=request.user,
             body=form.cleaned_data["body"],
             quote=quote,
+            language=_language(),
         )
     except ValidationError as error:
         form_errors_add(form=form, error=error)
@@ -87,7 +88,12 @@ def post_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = PostEditForm(request.POST or None, initial={"body": post.body_markdown})
     if request.method == "POST" and form.is_valid():
         try:
-            post_edit(post=post, actor=request.user, body=form.cleaned_data["body"])
+            post_edit(
+                post=post,
+                actor=request.user,
+                body=form.cleaned_data["body"],
+                language=_language(),
+            )
         except ValidationError as error:
             form_errors_add(form=form, error=error, default_field="body")
         else:

@@ -21,14 +21,16 @@ from ..selectors import (
     post_get_for_user,
     post_page_for_thread,
     thread_is_followed,
-    thread_page_for_user,
+    thread_page_for_reader,
     thread_user_has_posted,
     thread_views,
 )
+from ..selectors.readings import post_readings
 from ..services import (
     post_can_edit,
     thread_ensure_for_edition,
 )
+from ..services.translations import post_translations_request
 from .base import _edition_get, _language, _thread_get
 
 
@@ -36,7 +38,9 @@ from .base import _edition_get, _language, _thread_get
 @login_required
 @require_GET
 def forum_index(request: HttpRequest, edition_id: int) -> HttpResponse:
-    """The edition's threads, pinned first, then by latest activity, cursor-paged.
+    """The edition's threads, cursor-paged: for participants those of their
+    modules, nearest "answer before" deadline first (`?scope=all` shows every
+    module); for facilitators and coordinators all, latest activity first.
 
     Access: signed-in members of the edition (participants, its facilitators,
     coordinators); others get a 404.
@@ -55,9 +59,11 @@ def _index_render(
     thread_form: ThreadForm,
     status: int = 200,
 ) -> HttpResponse:
-    page = thread_page_for_user(
+    page = thread_page_for_reader(
         user=request.user,
         edition=edition,
+        ordering=request.GET.get("ordering", ""),
+        scope=request.GET.get("scope", ""),
         cursor=request.GET.get("cursor", ""),
         language=_language(),
     )
@@ -67,6 +73,8 @@ def _index_render(
         {
             "edition": edition,
             "listing": page,
+            "scope": page.extra["scope"],
+            "ordering": page.extra["ordering"],
             "time_zone": participant_time_zone(user=request.user, edition=edition),
             "can_moderate": forum_can_moderate(user=request.user, edition=edition),
             "is_read_only": forum_is_read_only(edition=edition),
@@ -119,9 +127,17 @@ def _thread_render(
     now = timezone.now()
     can_moderate = forum_can_moderate(user=user, edition=edition)
     has_posted = thread_user_has_posted(user=user, thread=thread)
+    readings = post_readings(posts=page.items, language=_language())
+    # Translations nobody has made yet (older posts, a translator that was down)
+    # are asked for now; this reader sees the original with a note meanwhile.
+    post_translations_request(
+        posts=[post for post in page.items if readings[post.pk].is_untranslated],
+        language=_language(),
+    )
     posts = [
         {
             "post": post,
+            "reading": readings[post.pk],
             "author_name": post_author_name(post=post),
             "can_edit": post_can_edit(post=post, user=user, now=now),
             "is_own": post.author_id == user.pk,

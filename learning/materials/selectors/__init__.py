@@ -9,6 +9,7 @@ from .content import (
     KIND_LABELS,
     MaterialItem,
     material_keys_for_topic,
+    session_topic_materials_by_topic,
     session_topic_materials_for_reader,
 )
 from .reviews import (
@@ -42,6 +43,7 @@ __all__ = [
     "member_edition_list",
     "review_progress_for_edition",
     "review_progress_for_meeting",
+    "session_topic_materials_by_topic",
     "session_topic_materials_for_reader",
     "shared_material_can_moderate",
     "shared_material_get_for_user",

@@ -38,6 +38,16 @@ def session_topic_materials_for_reader(
     return _materials_by_topic([session_topic], language=language)[session_topic.pk]
 
 
+def session_topic_materials_by_topic(
+    *, session_topics: list[SessionTopicPage], language: str
+) -> dict[int, list[MaterialItem]]:
+    """Each topic's materials (by topic id) in `language`; queries flat in count.
+
+    Callers: the preparation for a meeting (the next-meeting card, readiness).
+    """
+    return _materials_by_topic(session_topics, language=language)
+
+
 def material_keys_for_topic(*, session_topic: SessionTopicPage) -> set[str]:
     """The identifiers of the topic's materials (its StreamField block ids)."""
     return {block["id"] for block in _raw_blocks(session_topic)}

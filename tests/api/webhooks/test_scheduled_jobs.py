@@ -63,5 +63,5 @@ def test_edition_statuses_are_announced_by_the_hourly_run_once(
         "running",
     )
     assert runs_of("webhooks_edition_status")[-1].message == (
-        "1 editions changed status."
+        "1 edition changed status."
     )

@@ -1,4 +1,5 @@
-"""load_demo builds the bilingual demo site, and a second run changes nothing."""
+"""load_demo builds the bilingual demo site (French where a programme offers it),
+and a second run changes nothing."""
 
 import io
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from wagtail.permissions import policy_registry
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from cms.core.models import SiteSettings
+from cms.core.models import SiteIdentity, SiteSettings
+from cms.core.selectors import organisation_name
 from cms.demo.accounts import ACCOUNTS
 from cms.demo.bilingual import RichText, T, spanish_strings
 from cms.demo.load import DemoLoader
@@ -29,11 +31,16 @@ from cms.pages.models import ContactPage, StandardPage
 from cms.publications.models import PublicationPage, Topic
 from cms.testimonials import models as testimonials
 from cms.videos.models import VideoPage
-from learning.catalogue.models import ModulePage, ProgrammePage, SessionTopicPage
+from learning.catalogue.models import (
+    ModulePage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    SessionTopicPage,
+)
 from learning.editions.models import Edition
 from learning.editions.selectors import edition_schedule_by_day
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.indexing]
 
 COUNTED = (
     Page,
@@ -207,6 +214,22 @@ def test_five_live_testimonials_and_navigation_in_each_language(demo, code):
     assert Topic.objects.filter(locale=locale).count() == 6
 
 
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("en", "Mutual Learning Program"),
+        ("es", "Programa de Aprendizaje Mutuo"),
+        ("fr", "Programme d’apprentissage mutuel"),  # noqa: RUF001
+    ],
+)
+def test_the_organisation_name_is_translated(demo, code, name):
+    locale = Locale.objects.get(language_code=code)
+
+    (identity,) = SiteIdentity.objects.filter(locale=locale, live=True)
+    assert identity.organisation_name == name
+    assert organisation_name(language=code) == name
+
+
 def test_the_spanish_menu_links_to_spanish_pages(spanish):
     menu = MainMenu.objects.get(locale=spanish)
 
@@ -217,7 +240,6 @@ def test_contact_form_writes_to_the_site_settings_address(english_home, english)
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     contact = ContactPage.objects.get(locale=english)
 
-    assert settings.organisation_name == "Mutual Learning Program"
     assert contact.to_address == settings.contact_email == "info@example.org"
     assert [f.clean_name for f in contact.form_fields.all()] == [
         "name",
@@ -456,3 +478,64 @@ def test_the_seminar_page_shows_its_days_and_groups_in_each_language(
     assert "Cebu City" in html
     # A seminar's people register one by one: no organisation enrolment here.
     assert "/enrol/" not in html
+
+
+# French: the site-level pages and snippets a French programme needs, machine-marked;
+# the English/Spanish programmes stay bilingual; translator-fr. (In this module so
+# that one load of the demo serves both.)
+
+
+@pytest.fixture
+def french(demo):
+    return Locale.objects.get(language_code="fr")
+
+
+def test_the_home_page_and_programme_index_exist_in_french(french):
+    home = Site.objects.get(is_default_site=True).root_page
+    index = ProgrammeIndexPage.objects.get(locale__language_code="en")
+
+    assert home.get_translation(french).title == "Accueil"
+    assert index.get_translation(french).live
+    testimonial = testimonials.Testimonial
+    live_testimonials = testimonial.objects.filter(locale=french, live=True)
+    assert live_testimonials.count() == 5
+    assert MainMenu.objects.filter(locale=french, live=True).count() == 1
+    assert Footer.objects.filter(locale=french, live=True).count() == 1
+
+
+def test_the_demo_french_is_marked_as_machine_translation(french):
+    types = set(
+        StringTranslation.objects.filter(locale=french).values_list(
+            "translation_type", flat=True
+        )
+    )
+
+    assert types == {StringTranslation.TRANSLATION_TYPE_MACHINE}
+
+
+def test_bilingual_programmes_have_no_french_pages(french):
+    for programme in ProgrammePage.objects.filter(locale__language_code="en"):
+        in_french = Page.objects.descendant_of(programme, inclusive=True).filter(
+            translation_key__in=Page.objects.filter(locale=french).values(
+                "translation_key"
+            )
+        )
+        if "fr" in programme.languages:
+            assert in_french.exists(), programme.title
+        else:
+            assert not in_french.exists(), programme.title
+
+
+def test_the_french_home_shows_the_notice_and_three_languages(client, french):
+    html = client.get("/fr/").content.decode()
+
+    assert "Cette page a été traduite automatiquement." in html
+    for code in ("en", "es", "fr"):
+        assert f'lang="{code}" hreflang="{code}"' in html
+
+
+def test_the_french_translator_account_is_in_the_french_group(demo):
+    user = get_user_model().objects.get(email="translator-fr@example.org")
+
+    assert list(user.groups.values_list("name", flat=True)) == ["Translators (fr)"]
+    assert user.preferred_language == "fr"

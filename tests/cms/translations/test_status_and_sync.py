@@ -4,7 +4,8 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from cms.pages.models import StandardPage
 from cms.translations.enums import TranslationStatus
-from cms.translations.selectors import translation_status_matrix, translation_work_list
+from cms.translations.inbox import translation_work_list
+from cms.translations.selectors import translation_status_matrix
 from tests.spreadsheets import ESCAPED_FORMULA, FORMULA, csv_download_rows
 
 from .conftest import localize

@@ -113,9 +113,9 @@ def test_the_edition_list_shows_status_and_places(coordinator_client, edition):
 
     response = coordinator_client.get(reverse("learning_editions:index"))
 
-    # title, programme, starts on, status, places, taken, left
+    # title, programme, starts on, time zone, status, places, taken, left
     row = row_of(response, edition.title)
-    assert row[3:] == ["open for enrolment", "15", "4", "11"]
+    assert row[3:] == ["UTC", "open for enrolment", "15", "4", "11"]
 
 
 def test_creating_a_meeting_on_a_session_topic(coordinator_client, tree, edition):

@@ -4,6 +4,7 @@ import pytest
 from wagtail.blocks import StructBlockValidationError
 
 from learning.catalogue.blocks import BodyBlock, CallToActionBlock, PageMaterialBlock
+from tests import factories
 
 ONE_TARGET = "Choose a page or enter an external URL, not both."
 
@@ -62,3 +63,33 @@ def test_materials_may_only_be_publications_and_videos():
         "publications.PublicationPage",
         "videos.VideoPage",
     }
+
+
+def clean_page_material(page):
+    block = PageMaterialBlock()
+    return block.clean(block.to_python({"page": page.pk, "note": ""}))
+
+
+@pytest.mark.django_db
+def test_a_publication_or_a_video_is_a_material(home_pages):
+    publication = factories.PublicationPageFactory(parent__parent=home_pages["en"])
+    video = factories.VideoPageFactory(parent__parent=home_pages["en"])
+
+    assert clean_page_material(publication)["page"].pk == publication.pk
+    assert clean_page_material(video)["page"].pk == video.pk
+
+
+@pytest.mark.django_db
+def test_a_page_of_another_type_is_refused_as_a_material(home_pages):
+    module = factories.ModulePageFactory(
+        parent__parent=home_pages["en"], title="Module 1"
+    )
+
+    with pytest.raises(StructBlockValidationError) as raised:
+        clean_page_material(module)
+
+    error = raised.value.block_errors["page"]
+    assert error.code == "page_type"
+    assert error.messages == [
+        "Choose a publication page or video page: “Module 1” is a module page."
+    ]

@@ -70,6 +70,8 @@ def spanish_source_session(home_pages, **event_fields) -> SpanishSourceSession:
     page_es = EventPageFactory(
         parent=programme_es, title="Masculinidades y cuidado", slug="cuidado"
     )
+    # Translated first: the gate holds RSVPs until every language is up to date.
+    page_en = translate(page_es, "en", title="Masculinities and care", slug="care")
     event = EventFactory.build(page=page_es, **event_fields)
     event = event_schedule(
         page=page_es,
@@ -80,5 +82,4 @@ def spanish_source_session(home_pages, **event_fields) -> SpanishSourceSession:
         join_url=event.join_url,
         interpretation_languages=event_fields.get("interpretation_languages", []),
     )
-    page_en = translate(page_es, "en", title="Masculinities and care", slug="care")
     return SpanishSourceSession(event=event, page_es=page_es, page_en=page_en)

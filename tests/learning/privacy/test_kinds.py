@@ -237,7 +237,14 @@ def test_every_registered_kind_is_in_the_export(ana):
 
     keys = {kind.key for kind in personal_data.personal_data_kinds()}
     assert keys <= set(data)
-    assert {"participations", "certificates", "forum_posts", "api_tokens"} <= keys
+    assert {
+        "participations",
+        "certificates",
+        "forum_posts",
+        "api_tokens",
+        "meeting_reminder_settings",
+        "meeting_reminders",
+    } <= keys
 
 
 def test_a_failing_kind_leaves_everything_as_it_was(

@@ -3,7 +3,7 @@ closed, the edition started or finished). The clock runs it hourly as the job
 `webhooks_edition_status`; the command runs it once by hand."""
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from api.webhooks.events import edition_statuses_check
 
@@ -13,4 +13,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         changed = edition_statuses_check()
-        self.stdout.write(_("%(count)d editions changed status.") % {"count": changed})
+        self.stdout.write(
+            ngettext(
+                "%(count)d edition changed status.",
+                "%(count)d editions changed status.",
+                changed,
+            )
+            % {"count": changed}
+        )

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from cms.demo.accounts import ACCOUNTS
 from cms.demo.indexing import index_each_object_once
@@ -91,7 +92,10 @@ class Command(BaseCommand):
             }
         parts = [_("%(count)d created") % {"count": created}]
         if translated:
-            parts.append(_("%(count)d translations") % {"count": translated})
+            parts.append(
+                ngettext("%(count)d translation", "%(count)d translations", translated)
+                % {"count": translated}
+            )
         if reused:
             parts.append(_("%(count)d reused") % {"count": reused})
         return self.style.SUCCESS(", ".join(parts)) + " " + seconds
@@ -113,7 +117,7 @@ class Command(BaseCommand):
         self.stdout.write(_("  Admin: %(url)s") % {"url": f"{base_url}/admin/"})
         self.stdout.write("")
         rows = [(account.email, str(account.role), password) for account in ACCOUNTS]
-        header = (_("Email"), _("Role"), _("Password"))
+        header = (_("Email"), pgettext("part on the platform", "Role"), _("Password"))
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
         self.stdout.write(self.style.MIGRATE_HEADING(_format_row(header, widths)))
         for row in rows:

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 from django.utils import timezone
 
-from learning.scheduling.conf import tick_seconds
+from learning.core.conf import scheduling_tick_seconds
 from learning.scheduling.registry import job_list
 from learning.scheduling.services import clock_tick
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             return
         stop = threading.Event()
         self._stop_on_signals(stop)
-        seconds = tick_seconds()
+        seconds = scheduling_tick_seconds()
         names = ", ".join(f"{job.name} ({job.schedule})" for job in job_list())
         self.stdout.write(f"Clock ticks every {seconds}s for: {names}")
         while not stop.is_set():

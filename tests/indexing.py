@@ -1,0 +1,34 @@
+"""Search indexing in tests.
+
+Indexing a page in the search backend on every save is much of what building a
+page tree costs (the SQLite backend also refreshes its title norms on each insert),
+and few tests search. So `tests/conftest.py` switches search indexing off for each
+module of the (non-transactional) main session, except the modules marked
+`indexing`, which search. Transactional modules keep it on: their servers and
+worker processes read the real settings.
+"""
+
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.test import override_settings
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+
+@contextmanager
+def without_search_indexing():
+    """Skip search indexing of what is saved inside the block (re-entrant)."""
+    backends = {
+        name: {**config, "AUTO_UPDATE": False}
+        for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield
+
+
+@contextmanager
+def without_indexing():
+    """Skip search and reference indexing inside the block (not re-entrant:
+    Wagtail's reference-index switch is not)."""
+    with without_search_indexing(), disable_reference_index_auto_update():
+        yield
