@@ -8,10 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_PASSWORD ?= mutual-demo
 # Test processes (pytest-xdist): one per CPU core; TEST_WORKERS=0 runs in one process.
-# Groups (tests/conftest.py): a file's tests stay together, and so do all the tests
-# that need the demo site, which one worker then loads once.
 TEST_WORKERS ?= auto
-XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
+XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 .PHONY: run install migrate demo worker clock test test-fast lint format check messages clean bench \
 	lock upgrade audit wheel test-wheel example

@@ -187,19 +187,9 @@ def _is_transactional(item) -> bool:
     return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
-def _xdist_group(item) -> str:
-    """Which worker group runs the item (`make test` runs xdist with loadgroup):
-    every test that needs the demo site in one worker, which loads the demo once,
-    and the rest by file, as loadfile would (module fixtures built once)."""
-    if "demo_site" in getattr(item, "fixturenames", ()):
-        return "demo-site"
-    return item.nodeid.split("::", 1)[0]
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        item.add_marker(pytest.mark.xdist_group(_xdist_group(item)))
         if not _is_transactional(item):
             continue
         item.add_marker(pytest.mark.transactional)
