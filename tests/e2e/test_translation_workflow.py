@@ -74,6 +74,20 @@ def log_out(page):
 # Transactional, so that the live server's thread sees the demo; serialized_rollback
 # puts back what Wagtail's migrations made (root page, locale) for later tests.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def open_dropdown(toggle, item) -> None:
+    """Open a Wagtail dropdown until `item` shows: a click that lands before the
+    admin's scripts have started opens nothing, so the click is repeated."""
+    expect(toggle).to_be_visible()
+    for _attempt in range(5):
+        toggle.click()
+        try:
+            expect(item).to_be_visible(timeout=2_000)
+            return
+        except AssertionError:
+            continue
+    expect(item).to_be_visible()
+
+
 def test_translator_updates_a_module_and_the_editor_approves_it(
     outdated_module, live_server, browser_page, screenshot
 ):
@@ -135,10 +149,11 @@ def test_translator_updates_a_module_and_the_editor_approves_it(
         has_text=outdated_module.es_title
     )
     screenshot("editor-dashboard")
-    review.locator("[aria-label=Actions], [aria-label=Acciones]").click()
     approve = review.locator(
         "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
     )
+    actions = review.locator("[aria-label=Actions], [aria-label=Acciones]")
+    open_dropdown(actions, approve)
     screenshot("review-actions")
     approve.click()
     expect(review).to_have_count(0)
