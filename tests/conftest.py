@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: locales and a bilingual site root."""
 
 import os
+from pathlib import Path
 
 import pytest
 from wagtail.models import Locale, Page, Site
@@ -143,8 +144,8 @@ def _new_content_generation():
 
 
 # Indexing ---------------------------------------------------------------------------
-# See tests/indexing.py: off per module in the main session, unless the module is
-# marked `indexing` or holds transactional tests.
+# See tests/indexing.py: search and reference indexing off per module in the main
+# session, unless the module is marked `indexing` or holds transactional tests.
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -156,9 +157,9 @@ def _indexing_only_where_read(request):
     ):
         yield
         return
-    from tests.indexing import without_search_indexing
+    from tests.indexing import without_search_or_reference_indexing
 
-    with without_search_indexing():
+    with without_search_or_reference_indexing():
         yield
 
 
@@ -197,6 +198,39 @@ def pytest_collection_modifyitems(config, items):
         kwargs = dict(marker.kwargs) if marker is not None else {}
         kwargs.update(transaction=True, serialized_rollback=True)
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+# Scheduling on several workers ------------------------------------------------------
+# `make test` hands each pytest-xdist worker whole files (--dist loadfile). The files
+# that use the demo site (the `demo_site` fixture) form one unit instead, so that
+# one worker loads the demo (a minute or more of CPU) and the other never does.
+
+DEMO_UNIT = "tests: files using demo_site"
+
+
+def _files_using_the_demo(tests: Path) -> frozenset[str]:
+    root = tests.parent
+    return frozenset(
+        path.relative_to(root).as_posix()
+        for path in tests.rglob("test_*.py")
+        if "demo_site" in path.read_text(encoding="utf-8")
+    )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    demo_files = _files_using_the_demo(Path(__file__).parent)
+
+    class DemoFilesTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return DEMO_UNIT if file in demo_files else file
+
+    return DemoFilesTogether(config, log)
 
 
 # The demo site -------------------------------------------------------------------

@@ -6,13 +6,21 @@ and few tests search. So `tests/conftest.py` switches search indexing off for ea
 module of the (non-transactional) main session, except the modules marked
 `indexing`, which search. Transactional modules keep it on: their servers and
 worker processes read the real settings.
+
+Wagtail's reference index (what links to what: usage counts, "used in" lists, the
+checks before a delete) is updated by a task on every save of a page, snippet,
+image or document: about a tenth of what a test that builds pages costs. It is off
+in the same modules, as long as the test does not switch it itself.
 """
 
 from contextlib import contextmanager
 
 from django.conf import settings
 from django.test import override_settings
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signal_handlers import (
+    disable_reference_index_auto_update,
+    reference_index_auto_update_disabled,
+)
 
 
 @contextmanager
@@ -24,6 +32,25 @@ def without_search_indexing():
     }
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         yield
+
+
+@contextmanager
+def without_search_or_reference_indexing():
+    """Skip search and reference indexing inside the block, for a whole module.
+
+    Wagtail's own switch (disable_reference_index_auto_update) clears the flag
+    when it exits: code under test that uses it inside this block turns reference
+    indexing back on for the rest of the block, which only costs time.
+    """
+    with without_search_indexing():
+        reference_index_auto_update_disabled.value = True
+        try:
+            yield
+        finally:
+            try:
+                del reference_index_auto_update_disabled.value
+            except AttributeError:  # code under test switched it back on
+                pass
 
 
 @contextmanager
