@@ -125,6 +125,13 @@ lint: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python scripts/check_messages.py
+	$(MAKE) --no-print-directory typecheck
+
+## typecheck: mypy with django-stubs, strict for learning/ and every def annotated in api/ (pyproject.toml [tool.mypy];
+## its cache in .mypy_cache makes a second run take seconds)
+.PHONY: typecheck
+typecheck: install
+	$(BIN)/mypy learning/ api/
 
 format: install
 	$(BIN)/ruff check --fix .

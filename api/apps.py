@@ -8,7 +8,7 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import cors, schema  # noqa: F401  (registers the extension)
 
         # The content generation's receivers are cms.core's (cms.core.receivers).

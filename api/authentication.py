@@ -3,6 +3,7 @@ or the site's session (with CSRF, DRF's SessionAuthentication) from the site's o
 pages only."""
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import (
@@ -13,7 +14,7 @@ from rest_framework.authentication import (
 from rest_framework.request import Request
 
 from .keys import credential_for_key, credential_touch
-from .models import ApiClient
+from .models import ApiClient, PersonalToken
 
 
 class ClientPrincipal:
@@ -26,10 +27,10 @@ class ClientPrincipal:
     is_superuser = False
     pk = None
 
-    def __init__(self, client: ApiClient):
+    def __init__(self, client: ApiClient) -> None:
         self.client = client
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"client:{self.client.prefix}"
 
 
@@ -39,7 +40,9 @@ class KeyAuthentication(BaseAuthentication):
 
     keyword = b"bearer"
 
-    def authenticate(self, request):
+    def authenticate(
+        self, request: Request
+    ) -> tuple[AbstractBaseUser | ClientPrincipal, ApiClient | PersonalToken] | None:
         parts = get_authorization_header(request).split()
         if not parts or parts[0].lower() != self.keyword:
             return None
@@ -70,7 +73,7 @@ class KeyAuthentication(BaseAuthentication):
             )
         return (credential.user, credential)
 
-    def authenticate_header(self, request):
+    def authenticate_header(self, request: Request) -> str:
         return 'Bearer realm="api"'
 
 
@@ -81,7 +84,7 @@ class SameOriginSessionAuthentication(SessionAuthentication):
     signed in to the site: their requests are anonymous unless they send a key.
     """
 
-    def authenticate(self, request: Request):
+    def authenticate(self, request: Request) -> tuple[AbstractBaseUser, None] | None:
         origin = request.headers.get("Origin")
         if origin and not _is_own_origin(request, origin):
             return None

@@ -26,6 +26,7 @@ from django.utils.http import quote_etag
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from cms.core.generation import content_generation, content_generation_bump
 
@@ -59,9 +60,20 @@ def _not_modified(request: Request, etag: str, last_modified: int) -> bool:
     return False
 
 
+class JSONBytesResponse(Response):
+    """A response whose JSON is already made as bytes (joined stored
+    representations: api.content.stored); cached_content sends them as they are."""
+
+    def __init__(self, body: bytes, **kwargs: Any) -> None:
+        super().__init__(data=None, **kwargs)
+        self.json_bytes = body
+
+
 def _entry_make(response: Response) -> dict:
     """The response as the bytes DRF's JSON renderer sends, and their ETag."""
-    body = JSONRenderer().render(response.data, JSON, {})
+    body = getattr(response, "json_bytes", None)
+    if body is None:
+        body = JSONRenderer().render(response.data, JSON, {})
     return {"body": body, "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32])}
 
 
@@ -83,7 +95,9 @@ def cached_content(view_method: Callable) -> Callable:
     """Decorate a GET handler of a content view: serve the stored bytes when
     the content has not changed, answer conditional requests with 304."""
 
-    def wrapper(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(
+        self: APIView, request: Request, *args: Any, **kwargs: Any
+    ) -> HttpResponse:
         generation = content_generation()
         key = _cache_key(request, generation)
         enabled = response_cache_enabled()

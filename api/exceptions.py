@@ -2,6 +2,7 @@
 request's language, `code` is stable (Django ValidationError codes are kept)."""
 
 import logging
+from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
@@ -20,7 +21,9 @@ from .parsers import RequestTooLarge
 logger = logging.getLogger(__name__)
 
 
-def _codes(detail):
+def _codes(detail: object) -> Any:
+    """DRF's error detail (nested dicts and lists of ErrorDetail) as the same
+    shape of {code, message} dicts."""
     if isinstance(detail, dict):
         return {key: _codes(value) for key, value in detail.items()}
     if isinstance(detail, list):
@@ -29,6 +32,7 @@ def _codes(detail):
 
 
 def _from_django_validation(exc: DjangoValidationError) -> exceptions.ValidationError:
+    detail: dict[str, list[exceptions.ErrorDetail]] | list[exceptions.ErrorDetail]
     if hasattr(exc, "error_dict"):
         detail = {
             ("non_field_errors" if field == "__all__" else field): [
@@ -55,19 +59,21 @@ def _from_suspicious(exc: SuspiciousOperation) -> exceptions.APIException:
     return exceptions.ParseError(_("The request could not be read."))
 
 
-def error_body(code: str, message: str, fields: dict | None = None) -> dict:
+def error_body(
+    code: str, message: str, fields: dict[str, Any] | None = None
+) -> dict[str, Any]:
     return {"code": code, "message": message, "fields": fields or {}}
 
 
-def api_exception_handler(exc, context):
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     if is_storage_unavailable(exc):
         # Object storage down or timing out: nothing was saved; try again later.
-        response = Response(
+        unavailable = Response(
             error_body(StorageUnavailable.code, str(StorageUnavailable.message)),
             status=status.HTTP_503_SERVICE_UNAVAILABLE,
         )
-        response["Retry-After"] = str(StorageUnavailable.retry_after)
-        return response
+        unavailable["Retry-After"] = str(StorageUnavailable.retry_after)
+        return unavailable
     if isinstance(exc, OverflowError | DataError):
         # A number or text the database cannot hold (e.g. ?parent=10**30).
         exc = exceptions.ValidationError(
@@ -84,7 +90,8 @@ def api_exception_handler(exc, context):
             str(exc) or None, code=getattr(exc, "code", None) or "permission_denied"
         )
     response = exception_handler(exc, context)
-    if response is None:
+    # DRF answers for its own exceptions only (the Django ones became theirs above).
+    if response is None or not isinstance(exc, exceptions.APIException):
         logger.exception("API error", exc_info=exc)
         return Response(
             error_body("server_error", _("Something went wrong on our side.")),

@@ -12,17 +12,25 @@ then replays its answer.
 import functools
 import hashlib
 import json
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from .models import ApiClient, IdempotencyRecord
 
 HEADER = "Idempotency-Key"
 MAX_LENGTH = 255
+
+View = TypeVar("View", bound=APIView)
+Params = ParamSpec("Params")
+Handler = Callable[Concatenate[View, Request, Params], Response]
 
 
 class KeyReused(exceptions.APIException):
@@ -39,23 +47,26 @@ class KeyInProgress(exceptions.APIException):
     default_code = "idempotency_in_progress"
 
 
-def _owner(request) -> str:
+def _owner(request: Request) -> str:
     if isinstance(request.auth, ApiClient):
         return f"client:{request.auth.pk}"
     return f"user:{request.user.pk}"
 
 
-def _fingerprint(request) -> str:
+def _fingerprint(request: Request) -> str:
     body = json.dumps(request.data, sort_keys=True, cls=DjangoJSONEncoder)
     raw = f"{request.method} {request.path}\n{body}"
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def idempotent(handler):
+def idempotent(
+    handler: Handler[View, Params],
+) -> Handler[View, Params]:
     """Decorate a POST handler of an APIView (its caller is authenticated)."""
 
-    @functools.wraps(handler)
-    def wrapper(self, request, *args, **kwargs):
+    def wrapper(
+        self: View, request: Request, /, *args: Params.args, **kwargs: Params.kwargs
+    ) -> Response:
         key = request.headers.get(HEADER, "")
         if not key:
             return handler(self, request, *args, **kwargs)
@@ -78,6 +89,7 @@ def idempotent(handler):
             record.save(update_fields=["status_code", "body"])
         return response
 
+    functools.update_wrapper(wrapper, handler)
     return wrapper
 
 

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from learning.core.types import AuthUser
+
 from .models import ApiClient, PersonalToken
 
 CLIENT_KIND = "mlpk"
@@ -45,7 +47,9 @@ def api_client_issue_key(*, client: ApiClient) -> str:
 
 
 @transaction.atomic
-def personal_token_create(*, user, name: str = "") -> tuple[PersonalToken, str]:
+def personal_token_create(
+    *, user: AuthUser, name: str = ""
+) -> tuple[PersonalToken, str]:
     issued = _issue(TOKEN_KIND)
     token = PersonalToken.objects.create(
         user=user, name=name, prefix=issued.prefix, key_hash=_digest(issued.secret)
@@ -54,7 +58,7 @@ def personal_token_create(*, user, name: str = "") -> tuple[PersonalToken, str]:
 
 
 @transaction.atomic
-def personal_token_revoke(*, token: PersonalToken, user) -> None:
+def personal_token_revoke(*, token: PersonalToken, user: AuthUser) -> None:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
@@ -62,27 +66,21 @@ def personal_token_revoke(*, token: PersonalToken, user) -> None:
 
 
 @transaction.atomic
-def api_client_revoke(*, client: ApiClient, user) -> None:
+def api_client_revoke(*, client: ApiClient, user: AuthUser) -> None:
     if client.revoked_at is None:
         client.revoked_at = timezone.now()
         client.save(update_fields=["revoked_at"])
         log(instance=client, action="api.client_revoke", user=user)
 
 
-def credential_for_key(key: str):
+def credential_for_key(key: str) -> ApiClient | PersonalToken | None:
     """The ApiClient or PersonalToken a key belongs to, active or not; None if no
     row matches or the secret is wrong."""
     try:
         kind, prefix, secret = key.split("_", 2)
     except ValueError:
         return None
-    model = {CLIENT_KIND: ApiClient, TOKEN_KIND: PersonalToken}.get(kind)
-    if model is None:
-        return None
-    queryset = model.objects.filter(prefix=prefix)
-    if model is PersonalToken:
-        queryset = queryset.select_related("user")
-    credential = queryset.first()
+    credential = _credential_row(kind=kind, prefix=prefix)
     if credential is None or not hmac.compare_digest(
         credential.key_hash, _digest(secret)
     ):
@@ -90,10 +88,21 @@ def credential_for_key(key: str):
     return credential
 
 
-def credential_touch(credential) -> None:
+def credential_touch(credential: ApiClient | PersonalToken) -> None:
     """Record the use, at most once per LAST_USED_EVERY (one UPDATE, no read)."""
     now = timezone.now()
     if credential.last_used_at and now - credential.last_used_at < LAST_USED_EVERY:
         return
     type(credential).objects.filter(pk=credential.pk).update(last_used_at=now)
     credential.last_used_at = now
+
+
+def _credential_row(*, kind: str, prefix: str) -> ApiClient | PersonalToken | None:
+    if kind == CLIENT_KIND:
+        return ApiClient.objects.filter(prefix=prefix).first()
+    if kind == TOKEN_KIND:
+        # Authentication reads the token's person next.
+        return (
+            PersonalToken.objects.filter(prefix=prefix).select_related("user").first()
+        )
+    return None

@@ -76,7 +76,7 @@ class ApiClient(Credential):
         verbose_name_plural = _("API clients")
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -96,7 +96,7 @@ class PersonalToken(Credential):
         verbose_name_plural = _("personal tokens")
         ordering = ["-created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name or self.prefix
 
     @property
@@ -123,5 +123,5 @@ class IdempotencyRecord(models.Model):
         ]
         indexes = [models.Index(fields=["created_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.owner} {self.key}"

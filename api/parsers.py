@@ -3,6 +3,7 @@ error shape (413 `request_too_large`, 400 `too_deeply_nested` or `parse_error`)
 instead of a 500 from Python's parser or a later step."""
 
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -27,7 +28,7 @@ class JSONParser(parsers.JSONParser):
         self,
         stream: Any,
         media_type: str | None = None,
-        parser_context: dict | None = None,
+        parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         raw = stream.read() if limit is None else stream.read(limit + 1)

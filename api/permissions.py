@@ -1,10 +1,36 @@
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
 from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+
+from learning.core.types import AnyUser, AuthUser
 
 from .models import Scope
 
+if TYPE_CHECKING:
+    # rest_framework.views may load this module (its settings name permissions).
+    from rest_framework.views import APIView
 
-def request_scopes(request) -> set[str] | None:
+    from .authentication import ClientPrincipal
+
+    # DRF's stubs know people only: an app's key signs in as a ClientPrincipal.
+    Caller = AnyUser | ClientPrincipal
+
+
+def request_person(request: Request) -> AuthUser:
+    """The signed-in person asking, for views whose permission admits people
+    only (`PersonLearning`, `TokenOwner`); 401 for anyone else."""
+    user = request.user
+    # An app's key signs in as a ClientPrincipal, not a user row.
+    if not isinstance(user, AbstractBaseUser):
+        raise exceptions.NotAuthenticated()
+    return user
+
+
+def request_scopes(request: Request) -> set[str] | None:
     """The scopes of the key or token used, or None for anonymous/session callers."""
     credential = getattr(request, "auth", None)
     scopes = getattr(credential, "scopes", None)
@@ -17,8 +43,10 @@ class ContentRead(BasePermission):
 
     message = _("This key does not have the content:read scope.")
     code = "scope_missing"
+    # The schema declares authentication optional (api/openapi.py).
+    admits_anonymous = True
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         scopes = request_scopes(request)
         return scopes is None or Scope.CONTENT_READ in scopes
 
@@ -26,10 +54,10 @@ class ContentRead(BasePermission):
 class TokenOwner(BasePermission):
     """A signed-in person (session or personal token); not an app's key."""
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         from .authentication import ClientPrincipal
 
-        user = request.user
+        user: Caller = request.user
         return bool(
             user and user.is_authenticated and not isinstance(user, ClientPrincipal)
         )
@@ -41,8 +69,10 @@ class LearningRead(BasePermission):
 
     message = _("This key does not have the learning:read scope.")
     code = "scope_missing"
+    # The schema declares authentication optional (api/openapi.py).
+    admits_anonymous = True
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         scopes = request_scopes(request)
         return scopes is None or Scope.LEARNING_READ in scopes
 
@@ -54,8 +84,8 @@ class LearningWrite(BasePermission):
     message = _("This key does not have the learning:write scope.")
     code = "scope_missing"
 
-    def has_permission(self, request, view):
-        user = request.user
+    def has_permission(self, request: Request, view: "APIView") -> bool:
+        user: Caller = request.user
         if not (user and user.is_authenticated):
             return False
         scopes = request_scopes(request)
@@ -69,8 +99,9 @@ class SignedLinkWrite(BasePermission):
 
     message = _("This key does not have the learning:write scope.")
     code = "scope_missing"
+    admits_anonymous = True
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         scopes = request_scopes(request)
         return scopes is None or Scope.LEARNING_WRITE in scopes
 
@@ -82,8 +113,9 @@ class OpenLearning(BasePermission):
     (else 403 `scope_missing`)."""
 
     code = "scope_missing"
+    admits_anonymous = True
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         scopes = request_scopes(request)
         if request.method in ("GET", "HEAD", "OPTIONS"):
             needed, self.message = Scope.LEARNING_READ, LearningRead.message
@@ -100,10 +132,10 @@ class PersonLearning(BasePermission):
     message = _("This endpoint is for signed-in people, not for an app's key.")
     code = "person_required"
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         from .authentication import ClientPrincipal
 
-        user = request.user
+        user: Caller = request.user
         if not (user and user.is_authenticated) or isinstance(user, ClientPrincipal):
             return False
         scopes = request_scopes(request)
@@ -124,10 +156,10 @@ class MelRead(BasePermission):
     message = _("This key does not have the mel:read scope.")
     code = "scope_missing"
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         from .authentication import ClientPrincipal
 
-        user = request.user
+        user: Caller = request.user
         if not (user and user.is_authenticated):
             return False
         scopes = request_scopes(request)

@@ -2,12 +2,15 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from learning.core.personal_data import (
     Person,
     PersonalDataKind,
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import IdempotencyRecord, PersonalToken
@@ -15,7 +18,7 @@ from .models import IdempotencyRecord, PersonalToken
 TOKEN_FIELDS = ("name", "prefix", "created_at", "last_used_at", "revoked_at")
 
 
-def _tokens(person: Person) -> Any:
+def _tokens(person: Person) -> QuerySet[PersonalToken]:
     return PersonalToken.objects.filter(person.q(user="user"))
 
 
@@ -36,7 +39,7 @@ def tokens_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="api_tokens",
-        label=PersonalToken._meta.verbose_name_plural,
+        label=verbose_plural(PersonalToken),
         columns=field_columns(PersonalToken, TOKEN_FIELDS),
         export=tokens_export,
         erase=tokens_erase,

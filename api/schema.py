@@ -1,8 +1,18 @@
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework.request import Request
+
+if TYPE_CHECKING:
+    # Only for the hints: the schema modules load when a schema is asked for.
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.openapi import AutoSchema
+
+Endpoint = tuple[str, str, str, Any]
 
 
-def only_v1(endpoints):
+def only_v1(endpoints: list[Endpoint]) -> list[Endpoint]:
     """The schema documents /api/v1/ only (not the stock v2 API)."""
     return [e for e in endpoints if e[0].startswith("/api/v1/")]
 
@@ -11,7 +21,7 @@ class KeyAuthenticationScheme(OpenApiAuthenticationExtension):
     target_class = "api.authentication.KeyAuthentication"
     name = "bearerKey"
 
-    def get_security_definition(self, auto_schema):
+    def get_security_definition(self, auto_schema: "AutoSchema") -> dict[str, str]:
         return {
             "type": "http",
             "scheme": "bearer",
@@ -23,7 +33,7 @@ class SameOriginSessionScheme(OpenApiAuthenticationExtension):
     target_class = "api.authentication.SameOriginSessionAuthentication"
     name = "cookieAuth"
 
-    def get_security_definition(self, auto_schema):
+    def get_security_definition(self, auto_schema: "AutoSchema") -> dict[str, str]:
         return {
             "type": "apiKey",
             "in": "cookie",
@@ -61,7 +71,12 @@ ERRORS = {
 }
 
 
-def error_responses(result, generator, request, public):
+def error_responses(
+    result: dict[str, Any],
+    generator: "SchemaGenerator",
+    request: Request | None,
+    public: bool,
+) -> dict[str, Any]:
     """Document the error shape on every operation: any of them may answer
     400, 401, 403, 404, 429 or 503 in it."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})

@@ -1,9 +1,16 @@
 """Rate limits in the shared (default) cache: per key for apps (its own rate),
 per address for anonymous callers."""
 
+from typing import TYPE_CHECKING
+
+from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
 from .models import ApiClient
+
+if TYPE_CHECKING:
+    # rest_framework.views loads this module (DEFAULT_THROTTLE_CLASSES).
+    from rest_framework.views import APIView
 
 
 class KeyRateThrottle(SimpleRateThrottle):
@@ -11,7 +18,7 @@ class KeyRateThrottle(SimpleRateThrottle):
 
     scope = "key"
 
-    def allow_request(self, request, view):
+    def allow_request(self, request: Request, view: "APIView") -> bool:
         credential = getattr(request, "auth", None)
         if not isinstance(credential, ApiClient):
             return True
@@ -19,11 +26,14 @@ class KeyRateThrottle(SimpleRateThrottle):
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request, view)
 
-    def get_rate(self):
+    def get_rate(self) -> str:
         return "1000/hour"
 
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": request.auth.prefix}
+    def get_cache_key(self, request: Request, view: "APIView") -> str | None:
+        credential = request.auth
+        if not isinstance(credential, ApiClient):  # allow_request let it through
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": credential.prefix}
 
 
 class AnonymousRateThrottle(AnonRateThrottle):

@@ -1,15 +1,18 @@
 """Personal tokens for people (e.g. participants in a mobile app)."""
 
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from .keys import personal_token_create, personal_token_revoke
 from .models import PersonalToken
-from .permissions import TokenOwner
+from .permissions import TokenOwner, request_person
 from .throttling import TokenCreateThrottle
 
 
@@ -36,17 +39,19 @@ class TokenListCreateView(APIView):
     """GET: the signed-in person's tokens (session or token). POST: anyone may
     exchange an email and password for a new token (throttled per address)."""
 
-    def get_permissions(self):
+    def get_permissions(self) -> list[BasePermission]:
         return [] if self.request.method == "POST" else [TokenOwner()]
 
-    def get_throttles(self):
+    def get_throttles(self) -> list[BaseThrottle]:
         if self.request.method == "POST":
             return [TokenCreateThrottle()]
         return super().get_throttles()
 
     @extend_schema(tags=["auth"], responses=TokenSerializer(many=True))
-    def get(self, request):
-        tokens = PersonalToken.objects.filter(user=request.user, revoked_at=None)
+    def get(self, request: Request) -> Response:
+        tokens = PersonalToken.objects.filter(
+            user=request_person(request), revoked_at=None
+        )
         return Response(TokenSerializer(tokens, many=True).data)
 
     @extend_schema(
@@ -54,7 +59,7 @@ class TokenListCreateView(APIView):
         request=TokenCreateSerializer,
         responses={201: NewTokenSerializer},
     )
-    def post(self, request):
+    def post(self, request: Request) -> Response:
         data = TokenCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = authenticate(
@@ -62,7 +67,7 @@ class TokenListCreateView(APIView):
             username=data.validated_data["email"],
             password=data.validated_data["password"],
         )
-        if user is None or not user.is_active:
+        if not isinstance(user, get_user_model()) or not user.is_active:
             raise exceptions.AuthenticationFailed(
                 _("The email address or password is wrong."), code="credentials_invalid"
             )
@@ -79,9 +84,10 @@ class TokenRevokeView(APIView):
     permission_classes = [TokenOwner]
 
     @extend_schema(tags=["auth"], responses={204: None})
-    def delete(self, request, pk):
-        token = PersonalToken.objects.filter(user=request.user, pk=pk).first()
+    def delete(self, request: Request, pk: int) -> Response:
+        person = request_person(request)
+        token = PersonalToken.objects.filter(user=person, pk=pk).first()
         if token is None:
             raise exceptions.NotFound()
-        personal_token_revoke(token=token, user=request.user)
+        personal_token_revoke(token=token, user=person)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,9 +1,12 @@
 """/api/v1/: content endpoints, personal tokens, the schema and its docs."""
 
+from typing import Any
+
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import exceptions
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
@@ -31,7 +34,7 @@ class NotFoundView(APIView):
     authentication_classes = []
     schema = None
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         raise exceptions.NotFound()
 

@@ -2,14 +2,18 @@
 api.ApiClient model permissions (superusers by default). The key is shown once,
 right after creation or after "new key" (save with the box ticked)."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogActionRegistry
 
 from .cors import origin_normalise
 from .keys import api_client_issue_key, api_client_revoke
@@ -21,12 +25,13 @@ class OriginListField(forms.CharField):
 
     widget = forms.Textarea(attrs={"rows": 3})
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:
         if isinstance(value, list):
             return "\n".join(value)
         return value
 
-    def to_python(self, value):
+    # A list field typed in as lines of text: CharField cleans each line.
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
         lines = (super().to_python(value) or "").splitlines()
         origins = [origin_normalise(line) for line in lines if line.strip()]
         return list(dict.fromkeys(origins))
@@ -69,7 +74,7 @@ class ApiClientForm(WagtailAdminModelForm):
         ]
 
 
-def _show_key(request, client, key):
+def _show_key(request: HttpRequest, client: ApiClient, key: str) -> None:
     messages.warning(
         request,
         _("The key of %(name)s, shown only now; copy it: %(key)s")
@@ -78,7 +83,7 @@ def _show_key(request, client, key):
 
 
 class ApiClientCreateView(generic.CreateView):
-    def save_instance(self):
+    def save_instance(self) -> ApiClient:
         client = self.form.save(commit=False)
         client.created_by = self.request.user
         key = api_client_issue_key(client=client)
@@ -88,7 +93,7 @@ class ApiClientCreateView(generic.CreateView):
 
 
 class ApiClientEditView(generic.EditView):
-    def save_instance(self):
+    def save_instance(self) -> ApiClient:
         client = self.form.save(commit=False)
         if self.form.cleaned_data.get("revoke"):
             client.save()
@@ -104,7 +109,7 @@ class ApiClientEditView(generic.EditView):
 class ApiClientViewSet(ModelViewSet):
     model = ApiClient
 
-    def get_form_class(self, for_update=False):
+    def get_form_class(self, for_update: bool = False) -> type[ApiClientForm]:
         return ApiClientForm
 
     add_view_class = ApiClientCreateView
@@ -124,7 +129,7 @@ class ApiClientViewSet(ModelViewSet):
 
 
 @hooks.register("register_admin_viewset")
-def register_api_clients():
+def register_api_clients() -> ApiClientViewSet:
     return ApiClientViewSet("api_clients")
 
 
@@ -143,6 +148,6 @@ API_LOG_ACTIONS = [
 
 
 @hooks.register("register_log_actions")
-def register_api_log_actions(actions):
+def register_api_log_actions(actions: LogActionRegistry) -> None:
     for action, label, message in API_LOG_ACTIONS:
         actions.register_action(action, label, message)

@@ -15,6 +15,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench.checks import (
+    GROWTH_NOT_MEASURED,
+    checks_during_run,
+    markdown_lines,
+    memory_result,
+    postgres_enrolment,
+    v2_only_rss,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / ".data"
 # Each ratio: (numerator, denominator, metric, kind, bound), where a numerator
@@ -131,6 +140,8 @@ def environment(quick: bool) -> dict:
             "DJANGO_PRIVATE_MEDIA_ROOT": str(DATA / f"private-{name}"),
             "API_ANON_RATE": "1000000000/hour",
             "LOG_LEVEL": "WARNING",
+            # The enrolment scenario's emails are sent to no one.
+            "EMAIL_URL": "dummymail://",
         }
     )
     return env
@@ -440,6 +451,7 @@ def markdown(results: dict) -> str:
     for name, value in results["ratios"].items():
         met = "yes" if results["met"][name] else "MISSED"
         lines.append(f"| {name} | {value} | {target_text(name)} | {met} |")
+    lines += markdown_lines(results.get("checks", {}))
     lines += ["", f"Failed requests: {results['errors']}", ""]
     return "\n".join(lines)
 
@@ -547,9 +559,22 @@ def main(argv=None) -> int:
         plan = prepare(env)
         seconds, rounds = (3, 1) if args.quick else (10, 3)
         raw = run_rounds(bases, plan, seconds=seconds, rounds=rounds)
+        named = {"hit": servers[0], "miss": servers[1]}
+        during = checks_during_run(env, bases, named, seconds=seconds)
+        # While the shared cache still runs: these servers read it too.
+        v2_only = v2_only_rss(env, plan["urls"], seconds=seconds)
+        postgres = postgres_enrolment(env, seconds=seconds, quick=args.quick)
     finally:
         stop([*servers, redis])
     from bench.sizes import FULL, QUICK
+
+    rss = during.pop("rss")
+    checks = {
+        **during,
+        "enrolment_post_postgresql": postgres,
+        "memory_per_worker_vs_v2_only": memory_result(rss, v2_only),
+        "growth_20000_vs_2000_pages": GROWTH_NOT_MEASURED,
+    }
 
     scenarios = {
         scenario: {
@@ -574,9 +599,11 @@ def main(argv=None) -> int:
         "ratios": ratios,
         "targets": {name: target_text(name) for name in TARGETS},
         "met": targets_met(ratios),
+        "checks": checks,
         "errors": sum(
             row["errors"] for sides in scenarios.values() for row in sides.values()
-        ),
+        )
+        + sum(row.get("errors", 0) for row in checks.values()),
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     table = markdown(results)

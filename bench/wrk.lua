@@ -1,11 +1,13 @@
 -- Load script of every wrk run (bench/wrk.py).
 -- With BENCH_PATHS set (a file, one path a line), cycle through its paths,
--- one request each. Always count the API's X-Cache answers (hit or miss) of
+-- one request each. With BENCH_POST set (a file holding a JSON body), POST it,
+-- each "{n}" replaced by a value unique to the request (thread, count, time). Always count the API's X-Cache answers (hit or miss) of
 -- the measured run and print them when it ends, for the hit ratio.
 local threads = {}
 
 function setup(thread)
   threads[#threads + 1] = thread
+  thread:set("thread_number", #threads)
 end
 
 local list = os.getenv("BENCH_PATHS")
@@ -18,6 +20,29 @@ if list and list ~= "" then
   request = function()
     counter = counter % #paths + 1
     return wrk.format("GET", paths[counter])
+  end
+end
+
+local post = os.getenv("BENCH_POST")
+if post and post ~= "" then
+  local handle = io.open(post)
+  local template = handle:read("*a")
+  handle:close()
+  local sent = 0
+  local started = os.time()
+  local headers = nil
+  request = function()
+    if headers == nil then
+      -- wrk.format's own headers replace the -H ones: keep those (the token).
+      headers = {["Content-Type"] = "application/json"}
+      for name, value in pairs(wrk.headers) do
+        headers[name] = value
+      end
+    end
+    sent = sent + 1
+    local unique = string.format("%d-%d-%d", started, thread_number or 0, sent)
+    local body = template:gsub("{n}", unique)
+    return wrk.format("POST", nil, headers, body)
   end
 end
 

@@ -67,10 +67,12 @@ def wrk_run(
     seconds: int,
     headers: dict | None = None,
     paths: list[str] | None = None,
+    post_body: str = "",
     connections: int = 8,
     threads: int = 2,
 ) -> WrkResult:
-    """Drive `url` (or cycle through `paths` on its host) for `seconds`."""
+    """Drive `url` (or cycle through `paths` on its host) for `seconds`; with
+    `post_body`, POST it instead, each "{n}" in it unique to the request."""
     command = [
         "wrk",
         "--latency",
@@ -83,12 +85,23 @@ def wrk_run(
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     command.append(url)
-    with tempfile.NamedTemporaryFile("w", suffix=".txt") as listed:
-        env = {k: v for k, v in os.environ.items() if k != "BENCH_PATHS"}
+    with (
+        tempfile.NamedTemporaryFile("w", suffix=".txt") as listed,
+        tempfile.NamedTemporaryFile("w", suffix=".json") as body,
+    ):
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"BENCH_PATHS", "BENCH_POST"}
+        }
         if paths:
             listed.write("\n".join(paths) + "\n")
             listed.flush()
             env["BENCH_PATHS"] = listed.name
+        if post_body:
+            body.write(post_body)
+            body.flush()
+            env["BENCH_POST"] = body.name
         output = subprocess.run(
             command,
             capture_output=True,

@@ -1,6 +1,12 @@
+from typing import Any
+
 import django_filters
+from django.db.models import QuerySet
 from rest_framework import filters
+from rest_framework.request import Request
+from rest_framework.views import APIView
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from cms.core.selectors import search_matching_ids
 
@@ -11,7 +17,9 @@ class IndexSearchFilter(filters.SearchFilter):
     """`?search=` by the site's search (its backend and indexed fields, body text
     included, accents ignored): it narrows the list, whose ordering stays."""
 
-    def filter_queryset(self, request, queryset, view):
+    def filter_queryset(
+        self, request: Request, queryset: QuerySet[Any], view: APIView
+    ) -> QuerySet[Any]:
         query = request.query_params.get(self.search_param, "").strip()
         if not query:
             return queryset
@@ -31,13 +39,17 @@ class PageFilter(django_filters.FilterSet):
         model = Page
         fields = ["parent", "type"]
 
-    def filter_parent(self, queryset, name, value):
+    def filter_parent(
+        self, queryset: PageQuerySet, name: str, value: int
+    ) -> PageQuerySet:
         parent = Page.objects.filter(pk=value).first()
         if parent is None:
             return queryset.none()
         return queryset.child_of(parent)
 
-    def filter_type(self, queryset, name, value):
+    def filter_type(
+        self, queryset: PageQuerySet, name: str, value: str
+    ) -> PageQuerySet:
         from django.apps import apps
 
         try:
@@ -48,7 +60,7 @@ class PageFilter(django_filters.FilterSet):
         return queryset.type(model) if issubclass(model, Page) else queryset.none()
 
 
-def _descendants_of(queryset, page_id):
+def _descendants_of(queryset: PageQuerySet, page_id: int) -> PageQuerySet:
     ancestor = visible_pages().filter(pk=page_id).first()
     if ancestor is None:
         return queryset.none()
@@ -60,14 +72,18 @@ class UnderProgrammeFilter(PageFilter):
         method="filter_programme", label="Programme page id"
     )
 
-    def filter_programme(self, queryset, name, value):
+    def filter_programme(
+        self, queryset: PageQuerySet, name: str, value: int
+    ) -> PageQuerySet:
         return _descendants_of(queryset, value)
 
 
 class SessionTopicFilter(UnderProgrammeFilter):
     module = django_filters.NumberFilter(method="filter_module", label="Module page id")
 
-    def filter_module(self, queryset, name, value):
+    def filter_module(
+        self, queryset: PageQuerySet, name: str, value: int
+    ) -> PageQuerySet:
         return _descendants_of(queryset, value)
 
 

@@ -4,12 +4,19 @@ Visible means live and public (no view restriction on the page or an ancestor),
 for every caller: the API never shows drafts or private pages.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
 from django.utils.translation import get_language_from_request
+from rest_framework.request import Request
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from api.caching import content_generation
 from cms.core.selectors import content_language_codes, site_home_pages
@@ -66,7 +73,7 @@ def locale_list() -> list[Locale]:
     return locales
 
 
-def visible_pages(model=Page):
+def visible_pages(model: type[Page] = Page) -> PageQuerySet:
     """Live pages with no view restriction on them or an ancestor, and offered in
     their language (a programme's pages only in the programme's languages);
     Wagtail's .public() without its query on every call."""
@@ -76,7 +83,7 @@ def visible_pages(model=Page):
     return queryset
 
 
-def with_parent_id(queryset):
+def with_parent_id(queryset: PageQuerySet) -> PageQuerySet:
     """Annotate parent_pk (in the same query)."""
     parent = Page.objects.filter(
         path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
@@ -84,7 +91,7 @@ def with_parent_id(queryset):
     return queryset.annotate(parent_pk=Subquery(parent))
 
 
-def request_language(request, *, explicit_only: bool = False) -> str | None:
+def request_language(request: Request, *, explicit_only: bool = False) -> str | None:
     """`?locale=` or, unless explicit_only, the Accept-Language header; only
     content languages count. None when nothing usable was asked for."""
     codes = content_language_codes()
@@ -100,12 +107,18 @@ def request_language(request, *, explicit_only: bool = False) -> str | None:
     return settings.LANGUAGE_CODE
 
 
-def in_language(queryset, *, language: str, fallback: str | None, visible=None):
+def in_language(
+    queryset: QuerySet[Any],
+    *,
+    language: str,
+    fallback: str | None,
+    visible: QuerySet[Any] | None = None,
+) -> QuerySet[Any]:
     """Items of queryset in `language`; with a fallback, also the fallback
     language's items that have no visible translation in `language`. `visible`
     is the queryset of visible items of the model (default: visible pages)."""
     model = queryset.model
-    wanted = Q(locale__language_code=language)
+    wanted: Q | Combinable = Q(locale__language_code=language)
     if fallback and fallback != language:
         translated = (visible_pages(model) if visible is None else visible).filter(
             translation_key=OuterRef("translation_key"),
@@ -115,7 +128,7 @@ def in_language(queryset, *, language: str, fallback: str | None, visible=None):
     return queryset.filter(wanted)
 
 
-def translation_of(page, *, language: str):
+def translation_of(page: Page, *, language: str) -> Page | None:
     """page's visible translation in language, or None."""
     if page.locale.language_code == language:
         return page
@@ -127,7 +140,12 @@ def translation_of(page, *, language: str):
     )
 
 
-def translations_map(pages, *, request, visible=None) -> dict[int, dict[str, dict]]:
+def translations_map(
+    pages: Iterable[Any],
+    *,
+    request: HttpRequest | None,
+    visible: QuerySet[Any] | None = None,
+) -> dict[int, dict[str, dict[str, Any]]]:
     """{page pk: {language code: {"id", "url", "status"}}} for every language the
     page is offered in (a programme's pages: the programme's languages), in a fixed
     number of queries whatever the number of pages.
@@ -144,7 +162,7 @@ def translations_map(pages, *, request, visible=None) -> dict[int, dict[str, dic
     locales = locale_list()
     locale_codes = {locale.pk: locale.language_code for locale in locales}
     queryset = visible_pages() if visible is None else visible
-    visible = {
+    shown = {
         (page.translation_key, locale_codes.get(page.locale_id)): page
         for page in queryset.filter(
             translation_key__in={p.translation_key for p in pages}
@@ -154,23 +172,24 @@ def translations_map(pages, *, request, visible=None) -> dict[int, dict[str, dic
     # The languages translated into (as cms.translations.selectors.translation_locales).
     targets = [locale for locale in locales if locale.language_code != default]
     sources = [
-        visible[(key, default)]
+        shown[(key, default)]
         for key in {p.translation_key for p in pages}
-        if (key, default) in visible
+        if (key, default) in shown
     ]
     # Only visible translations are passed: one that is not visible is missing.
     rows = translation_status_matrix(
         objects=sources,
         locales=targets,
-        targets=[page for (_key, code), page in visible.items() if code != default],
+        targets=[page for (_key, code), page in shown.items() if code != default],
     )
-    cells = {row.object.translation_key: row.cells for row in rows}
+    # The rows' objects are the translatable sources passed in.
+    cells = {row.object.translation_key: row.cells for row in rows}  # type: ignore[attr-defined]
     programmes = _programme_languages()
-    result = {}
+    result: dict[int, dict[str, dict[str, Any]]] = {}
     for page in pages:
-        entry = {}
+        entry: dict[str, dict[str, Any]] = {}
         for code in offered_codes_for_path(getattr(page, "path", None), programmes):
-            target = visible.get((page.translation_key, code))
+            target = shown.get((page.translation_key, code))
             if target is None:
                 status = TranslationStatus.MISSING
             elif code == default or page.translation_key not in cells:
@@ -189,13 +208,13 @@ def translations_map(pages, *, request, visible=None) -> dict[int, dict[str, dic
     return result
 
 
-def _full_url(item, request) -> str | None:
+def _full_url(item: Model | None, request: HttpRequest | None) -> str | None:
     if not isinstance(item, Page):
         return None
     return item.get_full_url(request)
 
 
-def page_for_path(*, path: str, request):
+def page_for_path(*, path: str, request: Request) -> Page | None:
     """The visible page at a full, language-prefixed path such as
     /es/programas/aprendizaje-mutuo/, or None."""
     parts = [part for part in path.split("/") if part]

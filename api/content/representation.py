@@ -2,14 +2,19 @@
 StreamField as typed blocks, images with named renditions, documents with URLs."""
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.documents.models import AbstractDocument
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.images.models import Filter
+from wagtail.images.models import AbstractImage, Filter
+from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -23,13 +28,13 @@ RENDITIONS = {
 _RELATIVE = re.compile(r'(\s(?:href|src))="/(?!/)')
 
 
-def base_url(request) -> str:
+def base_url(request: HttpRequest | None) -> str:
     if request is not None:
         return request.build_absolute_uri("/").rstrip("/")
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def absolute(url: str | None, request) -> str | None:
+def absolute(url: str | None, request: HttpRequest | None) -> str | None:
     if not url:
         return None
     if url.startswith("/") and not url.startswith("//"):
@@ -37,19 +42,19 @@ def absolute(url: str | None, request) -> str | None:
     return url
 
 
-def rich_text_html(source, request) -> str:
+def rich_text_html(source: RichText | str | None, request: HttpRequest | None) -> str:
     if isinstance(source, RichText):
         source = source.source
     html = expand_db_html(source or "")
     return _RELATIVE.sub(rf'\1="{base_url(request)}/', html)
 
 
-def renditions_preload(images) -> None:
+def renditions_preload(images: Iterable[AbstractImage | None]) -> None:
     """Find the named renditions of many images at once: from the renditions
     cache, then one query for the rest; renditions never made are made. Sets
     `image.api_renditions` ({spec: rendition}), which image_data uses."""
-    images = {image.pk: image for image in images if image is not None}
-    if not images:
+    by_pk = {image.pk: image for image in images if image is not None}
+    if not by_pk:
         return
     rendition_model = get_image_model().get_rendition_model()
     filters = {spec: Filter(spec) for spec in RENDITIONS.values()}
@@ -57,10 +62,10 @@ def renditions_preload(images) -> None:
         rendition_model.construct_cache_key(
             image, filters[spec].get_cache_key(image), spec
         ): (image, spec)
-        for image in images.values()
+        for image in by_pk.values()
         for spec in filters
     }
-    found = {pk: {} for pk in images}
+    found: dict[int, dict[str, Any]] = {pk: {} for pk in by_pk}
     for key, rendition in rendition_model.cache_backend.get_many(list(wanted)).items():
         image, spec = wanted[key]
         rendition.image = image
@@ -71,7 +76,7 @@ def renditions_preload(images) -> None:
         for rendition in rendition_model.objects.filter(
             image_id__in=lacking, filter_spec__in=list(filters)
         ):
-            image = images[rendition.image_id]
+            image = by_pk[rendition.image_id]
             spec = rendition.filter_spec
             if rendition.focal_point_key == filters[spec].get_cache_key(image):
                 rendition.image = image
@@ -81,11 +86,13 @@ def renditions_preload(images) -> None:
     for pk, have in found.items():
         missing = [spec for spec in filters if spec not in have]
         if missing:
-            have.update(images[pk].get_renditions(*missing))
-        images[pk].api_renditions = have
+            have.update(by_pk[pk].get_renditions(*missing))
+        by_pk[pk].api_renditions = have
 
 
-def image_data(image, request) -> dict | None:
+def image_data(
+    image: AbstractImage | None, request: HttpRequest | None
+) -> dict[str, Any] | None:
     if image is None:
         return None
     renditions = getattr(image, "api_renditions", None)
@@ -107,7 +114,9 @@ def image_data(image, request) -> dict | None:
     }
 
 
-def document_data(document, request) -> dict | None:
+def document_data(
+    document: AbstractDocument | None, request: HttpRequest | None
+) -> dict[str, Any] | None:
     if document is None:
         return None
     return {
@@ -118,13 +127,13 @@ def document_data(document, request) -> dict | None:
     }
 
 
-def page_link(page, request) -> dict | None:
+def page_link(page: Page | None, request: HttpRequest | None) -> dict[str, Any] | None:
     if page is None or not page.live:
         return None
     return {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
 
 
-def block_value(block, value, request):
+def block_value(block: blocks.Block, value: Any, request: HttpRequest | None) -> Any:
     if isinstance(block, blocks.StructBlock) and (
         "get_api_representation" in vars(type(block))
     ):
@@ -155,7 +164,7 @@ def block_value(block, value, request):
     return block.get_api_representation(value)
 
 
-def stream_data(stream, request) -> list[dict]:
+def stream_data(stream: Any, request: HttpRequest | None) -> list[dict[str, Any]]:
     """Each block as {"type", "id", "value"}, the value shaped per block type."""
     return [
         {

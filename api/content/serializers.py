@@ -1,8 +1,15 @@
 """Typed shapes of content items. Lists carry the summary fields; details add
 the bodies (StreamField as typed blocks, rich text as display HTML)."""
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from wagtail.models import Page
+
+from cms.publications.models import PublicationPage
+from cms.videos.models import VideoPage
+from learning.events.models import LearningEventPage
 
 from .representation import (
     document_data,
@@ -58,14 +65,14 @@ class BlockSerializer(serializers.Serializer):
 class StreamBlocksField(serializers.Field):
     """A StreamField as a list of typed blocks."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(read_only=True, **kwargs)
 
-    def to_representation(self, value):
+    def to_representation(self, value: Any) -> list[dict[str, Any]]:
         return stream_data(value, self.context["request"])
 
 
-def stream(field_name: str):
+def stream(field_name: str) -> StreamBlocksField:
     return StreamBlocksField()
 
 
@@ -84,26 +91,26 @@ class PageSerializer(serializers.Serializer):
     fallback = serializers.SerializerMethodField()
     translations = serializers.SerializerMethodField()
 
-    def get_type(self, page) -> str:
+    def get_type(self, page: Page) -> str:
         return page.specific_class._meta.label
 
-    def get_url(self, page) -> str | None:
+    def get_url(self, page: Page) -> str | None:
         return page.get_full_url(self.context["request"])
 
-    def get_parent_id(self, page) -> int | None:
+    def get_parent_id(self, page: Page) -> int | None:
         if hasattr(page, "parent_pk"):
             return page.parent_pk
         parent = page.get_parent()
         return parent.pk if parent else None
 
-    def get_fallback(self, page) -> bool:
+    def get_fallback(self, page: Page) -> bool:
         """True when the page is in the fallback language, because the asked-for
         language has no visible translation."""
         language = self.context.get("language")
         return bool(language) and page.locale.language_code != language
 
     @extend_schema_field(serializers.DictField(child=TranslationSerializer()))
-    def get_translations(self, page):
+    def get_translations(self, page: Page) -> dict[str, dict[str, Any]]:
         return self.context["translations"].get(page.pk, {})
 
 
@@ -165,18 +172,18 @@ class PublicationSerializer(PageSerializer):
     topics = serializers.SerializerMethodField()
     document = serializers.SerializerMethodField()
 
-    def get_authors(self, page) -> list[str]:
+    def get_authors(self, page: PublicationPage) -> list[str]:
         return [line.strip() for line in page.authors.splitlines() if line.strip()]
 
     @extend_schema_field(TopicSerializer(many=True))
-    def get_topics(self, page):
+    def get_topics(self, page: PublicationPage) -> list[dict[str, Any]]:
         return [
             {"id": link.topic.pk, "name": link.topic.name, "slug": link.topic.slug}
             for link in page.topic_links.all()
         ]
 
     @extend_schema_field(DocumentSerializer(allow_null=True))
-    def get_document(self, page):
+    def get_document(self, page: PublicationPage) -> dict[str, Any] | None:
         return document_data(page.document, self.context["request"])
 
 
@@ -185,7 +192,7 @@ class PublicationDetailSerializer(PublicationSerializer):
     # A learning note's tables of an edition's or an event's indicators (MEL).
     indicators = stream("indicators")
 
-    def get_summary(self, page) -> str:
+    def get_summary(self, page: PublicationPage) -> str:
         return rich_text_html(page.summary, self.context["request"])
 
 
@@ -197,18 +204,18 @@ class VideoSerializer(PageSerializer):
     video_file = serializers.SerializerMethodField()
 
     @extend_schema_field(ImageSerializer(allow_null=True))
-    def get_poster_image(self, page):
+    def get_poster_image(self, page: VideoPage) -> dict[str, Any] | None:
         return image_data(page.poster_image, self.context["request"])
 
     @extend_schema_field(DocumentSerializer(allow_null=True))
-    def get_video_file(self, page):
+    def get_video_file(self, page: VideoPage) -> dict[str, Any] | None:
         return document_data(page.video_file, self.context["request"])
 
 
 class VideoDetailSerializer(VideoSerializer):
     transcript = serializers.SerializerMethodField()
 
-    def get_transcript(self, page) -> str:
+    def get_transcript(self, page: VideoPage) -> str:
         return rich_text_html(page.transcript, self.context["request"])
 
 
@@ -232,7 +239,7 @@ class LearningEventPageDetailSerializer(LearningEventPageSerializer):
     learning_note = serializers.SerializerMethodField()
 
     @extend_schema_field(PageLinkSerializer(allow_null=True))
-    def get_learning_note(self, page):
+    def get_learning_note(self, page: LearningEventPage) -> dict[str, Any] | None:
         """The linked learning note while it is live; null otherwise."""
         return page_link(page.learning_note, self.context["request"])
 
@@ -244,7 +251,8 @@ class BreadcrumbSerializer(serializers.Serializer):
 
 
 class MenuLinkSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    # A declared field (DRF's metaclass takes it off the class), not Field.label.
+    label = serializers.CharField()  # type: ignore[assignment]
     url = serializers.URLField(allow_null=True)
     page_id = serializers.IntegerField(allow_null=True)
 

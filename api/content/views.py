@@ -2,15 +2,21 @@
 navigation. Who may use them: anyone (public content only); a key, when given,
 needs the `content:read` scope."""
 
+from collections.abc import Iterable
+from typing import Any, overload
+
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, filters, viewsets
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from cms.core.selectors import (
     content_language_codes,
@@ -19,12 +25,13 @@ from cms.core.selectors import (
 )
 from cms.navigation.models import Footer, MainMenu
 from cms.pages.models import StandardPage
-from cms.publications.models import PublicationPage, PublicationPageTopic
+from cms.publications.models import PublicationPage
 from cms.videos.models import VideoPage
 from learning.catalogue.models import ModulePage, ProgrammePage, SessionTopicPage
 from learning.events.models import LearningEventPage
 
-from ..caching import cached_content
+from ..caching import JSONBytesResponse, cached_content
+from ..pagination import view_page
 from ..permissions import ContentRead
 from . import filters as content_filters
 from . import serializers as s
@@ -37,7 +44,16 @@ from .queries import (
     visible_pages,
     with_parent_id,
 )
-from .representation import renditions_preload, rich_text_html
+from .representation import renditions_preload, rich_text_html, stream_data
+from .stored import (
+    LIGHT_FIELDS,
+    computed_fields,
+    joined_list,
+    response_bytes,
+    stored_texts,
+    with_fields,
+    with_stored,
+)
 
 LOCALE = OpenApiParameter(
     "locale",
@@ -56,7 +72,17 @@ FALLBACK = OpenApiParameter(
 )
 
 
-def language_param(request, *, explicit_only=False):
+@overload
+def language_param(request: Request) -> tuple[str, str | None]: ...
+@overload
+def language_param(
+    request: Request, *, explicit_only: bool
+) -> tuple[str | None, str | None]: ...
+def language_param(
+    request: Request, *, explicit_only: bool = False
+) -> tuple[str | None, str | None]:
+    """The asked-for language and fallback (400 `locale_unknown` for others);
+    the language is None only when explicit_only and none was asked for."""
     language = request_language(request, explicit_only=explicit_only)
     if language == "":
         raise exceptions.ValidationError(
@@ -86,68 +112,104 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = s.PageSerializer
     filterset_class = content_filters.PageFilter
     filter_backends = [
-        content_filters.django_filters.rest_framework.DjangoFilterBackend,
+        DjangoFilterBackend,
         content_filters.IndexSearchFilter,
         filters.OrderingFilter,
     ]
     ordering_fields = ["title", "first_published_at", "last_published_at", "path"]
     ordering = ["path"]
-    select = ("locale",)
-    prefetch: tuple = ()
+    # The stored shapes (api.content.stored) of the list's items and the detail.
+    stored_shapes = ("item", "detail")
     # Image fields shown with renditions (selected with the page, renditions
     # found for the whole list at once).
-    image_fields: tuple = ()
+    image_fields: tuple[str, ...] = ()
 
-    def get_queryset(self):
+    def get_queryset(self) -> PageQuerySet:
         if getattr(self, "swagger_fake_view", False):
             # Schema generation: the model only, no database or cache.
             return self.model.objects.none()
-        queryset = with_parent_id(visible_pages(self.model)).select_related(
-            *self.select
+        # A page's fields come from its stored representation (stored.py): the
+        # query reads only what the per-request part needs.
+        queryset = (
+            with_parent_id(visible_pages(self.model))
+            .select_related("locale", "content_type")
+            .only(*LIGHT_FIELDS, *computed_fields(self.model, "detail"))
         )
-        if self.prefetch:
-            queryset = queryset.prefetch_related(*self.prefetch)
+        if self.action in ("list", "retrieve"):
+            shape = self.stored_shapes[self.action == "retrieve"]
+            queryset = with_stored(queryset, shape=shape)
         if self.action == "list":
             language, fallback = language_param(self.request)
             self.language = language if fallback else None
             queryset = in_language(queryset, language=language, fallback=fallback)
         return queryset
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[BaseSerializer]:
         return (
             self.list_serializer_class
             if self.action == "list"
             else self.serializer_class
         )
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context.update(getattr(self, "extra_context", {}))
-        return context
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {
+            **super().get_serializer_context(),
+            **getattr(self, "extra_context", {}),
+        }
 
-    def _shape(self, pages, *, language=None):
-        pages = list(pages)
+    def _shape(
+        self, pages: Iterable[Page], *, language: str | None = None
+    ) -> list[Page]:
+        shaped = list(pages)
         renditions_preload(
-            getattr(page, name) for page in pages for name in self.image_fields
+            getattr(page, name) for page in shaped for name in self.image_fields
         )
         self.extra_context = {
-            "translations": translations_map(pages, request=self.request),
+            "translations": translations_map(shaped, request=self.request),
             "language": language,
         }
-        return pages
+        return shaped
+
+    def _joined(
+        self, pages: list[Page], *, shape: str, language: str | None
+    ) -> list[str]:
+        """Each page's stored JSON with the per-request fields added."""
+        texts = stored_texts(pages, shape=shape)
+        translations = translations_map(pages, request=self.request)
+        return [
+            with_fields(
+                text,
+                {
+                    "url": page.get_full_url(self.request),
+                    "parent_id": page.parent_pk,
+                    "fallback": bool(language)
+                    and page.locale.language_code != language,
+                    "translations": translations.get(page.pk, {}),
+                    **{
+                        name: stream_data(getattr(page, name), self.request)
+                        for name in computed_fields(type(page), shape)
+                    },
+                },
+            )
+            for page in pages
+            if (text := texts.get(page.pk)) is not None
+        ]
+
+    def _body(self, text: str) -> JSONBytesResponse:
+        return JSONBytesResponse(response_bytes(text, self.request))
 
     @extend_schema(tags=["content"], parameters=[LOCALE, FALLBACK])
     @cached_content
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        pages = self._shape(page, language=self.language)
-        serializer = self.get_serializer(pages, many=True)
-        return self.get_paginated_response(serializer.data)
+        pages = view_page(self, queryset)
+        items = self._joined(pages, shape=self.stored_shapes[0], language=self.language)
+        envelope = self.get_paginated_response([]).data
+        return self._body(joined_list(envelope, items))
 
     @extend_schema(tags=["content"], parameters=[LOCALE, FALLBACK])
     @cached_content
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         page = self.get_object()
         language, fallback = language_param(request, explicit_only=True)
         shown = page
@@ -162,8 +224,10 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
                 )
             if shown.pk != page.pk:
                 shown = self.get_queryset().get(pk=shown.pk)
-        pages = self._shape([shown], language=language)
-        return Response(self.get_serializer(pages[0]).data)
+        items = self._joined([shown], shape=self.stored_shapes[1], language=language)
+        if not items:  # unpublished while this request ran
+            raise exceptions.NotFound()
+        return self._body(items[0])
 
 
 class ProgrammeViewSet(ContentViewSet):
@@ -195,7 +259,6 @@ class LearningEventPageViewSet(ContentViewSet):
     list_serializer_class = s.LearningEventPageSerializer
     serializer_class = s.LearningEventPageDetailSerializer
     filterset_class = content_filters.UnderProgrammeFilter
-    select = ("locale", "learning_note")
 
 
 class PublicationViewSet(ContentViewSet):
@@ -204,20 +267,12 @@ class PublicationViewSet(ContentViewSet):
     serializer_class = s.PublicationDetailSerializer
     filterset_class = content_filters.PublicationFilter
     ordering_fields = [*ContentViewSet.ordering_fields, "year"]
-    select = ("locale", "document")
-    prefetch = (
-        Prefetch(
-            "topic_links",
-            queryset=PublicationPageTopic.objects.select_related("topic"),
-        ),
-    )
 
 
 class VideoViewSet(ContentViewSet):
     model = VideoPage
     list_serializer_class = s.VideoSerializer
     serializer_class = s.VideoDetailSerializer
-    select = ("locale", "video_file", "poster_image")
     image_fields = ("poster_image",)
 
 
@@ -231,7 +286,7 @@ class PageViewSet(ContentViewSet):
     """Any page type (summary fields); `?type=app.Model` narrows it. Also finds a
     page by its full path and gives its breadcrumbs."""
 
-    select = ("locale", "content_type")
+    stored_shapes = ("summary", "summary")
 
     @extend_schema(
         tags=["content"],
@@ -247,7 +302,7 @@ class PageViewSet(ContentViewSet):
     )
     @action(detail=False, url_path="find", pagination_class=None, filter_backends=[])
     @cached_content
-    def find(self, request):
+    def find(self, request: Request) -> Response:
         page = page_for_path(path=request.query_params.get("path", ""), request=request)
         if page is None:
             raise exceptions.NotFound(_("No page at this path."), code="not_found")
@@ -259,7 +314,7 @@ class PageViewSet(ContentViewSet):
     @extend_schema(tags=["content"], responses=s.BreadcrumbSerializer(many=True))
     @action(detail=True, pagination_class=None, filter_backends=[])
     @cached_content
-    def breadcrumbs(self, request, pk=None):
+    def breadcrumbs(self, request: Request, pk: str | None = None) -> Response:
         page = self.get_object()
         ancestors = (
             visible_pages()
@@ -284,7 +339,7 @@ class NavigationView(APIView):
         tags=["content"], parameters=[LOCALE], responses=s.NavigationSerializer
     )
     @cached_content
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         language, _fallback = language_param(request)
         menu = MainMenu.objects.filter(
             live=True, locale__language_code=language
@@ -307,7 +362,7 @@ class NavigationView(APIView):
             localized = localized_objects(list(pages.values()), locale_id=locale_id)
             pages = dict(zip(pages, localized, strict=True))
 
-        def link(value):
+        def link(value: Any) -> dict[str, Any] | None:
             chosen = value["page"]
             if chosen is not None:
                 page = pages.get(chosen.pk)
@@ -326,7 +381,7 @@ class NavigationView(APIView):
                 "page_id": None,
             }
 
-        main = []
+        main: list[dict[str, Any]] = []
         for value in values:
             item = link(value)
             if item is not None:

@@ -7,6 +7,8 @@ an app's key gets 403 `person_required`. The service checks again who marks and
 whom (only the edition's members), and locks the meeting while it writes.
 """
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
 from rest_framework.request import Request
@@ -20,6 +22,7 @@ from learning.attendance.selectors import (
 from learning.attendance.services import attendance_mark_many
 from learning.editions.models import Meeting
 
+from ..permissions import request_person
 from . import serializers_attendance as s
 from .me import MemberView
 
@@ -33,7 +36,7 @@ def _meeting_for_marker(request: Request, pk: int) -> Meeting:
         raise exceptions.NotFound() from None
 
 
-def _sheet(meeting: Meeting) -> dict:
+def _sheet(meeting: Meeting) -> dict[str, Any]:
     groups = attendance_sheet_for_meeting(meeting=meeting)
     unmarked = sum(1 for group in groups for row in group.rows if not row.status)
     return {"meeting": meeting, "unmarked": unmarked, "groups": groups}
@@ -58,7 +61,7 @@ class MeetingAttendanceView(MemberView):
         result = attendance_mark_many(
             meeting=meeting,
             marks={m["participant"]: m["status"] for m in data.validated_data["marks"]},
-            actor=request.user,
+            actor=request_person(request),
             source=AttendanceSource.API,
         )
         body = _sheet(meeting) | {

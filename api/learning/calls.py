@@ -8,8 +8,10 @@ reviews, scores and questions are never shown by any endpoint.
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -68,7 +70,7 @@ def _open_param(request: Request) -> bool | None:
     return OPEN_CHOICES.get(asked)
 
 
-def _sources(*, programme_id: str = ""):
+def _sources(*, programme_id: str = "") -> QuerySet[CallForProposalsPage]:
     """Visible calls in the default language under a live programme (the one
     of `programme_id`, in any language, when given)."""
     programmes = ProgrammePage.objects.live()
@@ -144,7 +146,9 @@ def _one_call(
     }
 
 
-def _serialized(data, request: Request, **kwargs) -> dict | list:
+def _serialized(
+    data: dict[str, Any] | list[dict[str, Any]], request: Request, **kwargs: Any
+) -> dict | list:
     return s.CallSerializer(data, context={"request": request}, **kwargs).data
 
 
@@ -179,7 +183,7 @@ class CallListView(APIView):
             # here keeps the rule of an open call in its one selector.
             sources = [c for c in sources if call_is_open(call=c, now=now) is wanted]
         paginator = ApiPagination()
-        page = paginator.paginate_queryset(sources, request, view=self)
+        page = paginator.page(sources, request, view=self)
         with translation.override(language):
             data = _call_data(_listed(page, language), request, now)
         return paginator.get_paginated_response(_serialized(data, request, many=True))

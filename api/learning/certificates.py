@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -42,7 +43,7 @@ class CertificateVerifyView(APIView):
     throttle_classes = [VerifyThrottle]
 
     @extend_schema(tags=["learning"], responses=VerificationSerializer)
-    def get(self, request, code):
+    def get(self, request: Request, code: str) -> Response:
         verification = certificate_verification(code=code)
         if verification is None:
             raise exceptions.NotFound(_("No certificate has this code."))

@@ -5,6 +5,10 @@ their schedule in UTC (by module and by day), and calendars of their meetings
 Who may call: anyone; a key must carry `learning:read`.
 """
 
+from datetime import datetime
+from typing import Any
+
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,9 +22,11 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from learning.catalogue.models import ModulePage
 from learning.core.calendar import CalendarEvent, calendar_build
 from learning.core.pages import title_localized, titles_localized
 from learning.editions.enums import EditionStatus
@@ -34,6 +40,7 @@ from learning.editions.selectors import (
     edition_schedule_by_day,
 )
 
+from ..pagination import view_page
 from ..permissions import LearningRead
 from .gate import GateSerializer, gate_data
 from .shared import ID, TitledSerializer, programme_data, programme_param
@@ -74,7 +81,10 @@ class LocationSerializer(serializers.Serializer):
     venue = serializers.CharField()
     city = serializers.CharField()
     country = serializers.CharField()
-    label = serializers.CharField(help_text="Online, or venue, city and country.")
+    # A declared field (DRF's metaclass takes it off the class), not Field.label.
+    label = serializers.CharField(  # type: ignore[assignment]
+        help_text="Online, or venue, city and country."
+    )
 
 
 class EditionSerializer(serializers.Serializer):
@@ -82,7 +92,13 @@ class EditionSerializer(serializers.Serializer):
     title = serializers.CharField()
     slug = serializers.CharField()
     programme = TitledSerializer()
-    status = serializers.ChoiceField(choices=EditionStatus.choices)
+    status = serializers.ChoiceField(
+        choices=EditionStatus.choices,
+        help_text="From the dates and places. `upcoming` (not open yet) also while "
+        "the translation gate holds an edition whose enrolment window has begun: "
+        "it reads `open` once every language's pages are ready (the detail's "
+        "`gate`). Filter with `?status=` by the same rule.",
+    )
     status_label = serializers.CharField()
     places = serializers.IntegerField()
     places_left = serializers.IntegerField()
@@ -101,11 +117,13 @@ class EditionDetailSerializer(GateSerializer, EditionSerializer):
     days = ScheduleDaySerializer(many=True)
 
 
-def _absolute(request, name: str, **kwargs) -> str:
+def _absolute(request: Request, name: str, **kwargs: int) -> str:
     return request.build_absolute_uri(reverse(name, kwargs=kwargs))
 
 
-def _edition_data(edition, request, titles, now):
+def _edition_data(
+    edition: Edition, request: Request, titles: dict[object, str], now: datetime
+) -> dict[str, Any]:
     status_ = edition_get_status(edition=edition, now=now)
     return {
         "id": edition.pk,
@@ -133,7 +151,9 @@ def _edition_data(edition, request, titles, now):
     }
 
 
-def _meeting_data(meeting, titles, request):
+def _meeting_data(
+    meeting: Meeting, titles: dict[object, str], request: Request
+) -> dict[str, Any]:
     topic = meeting.session_topic
     title = meeting.display_title
     if not meeting.title and topic is not None:
@@ -150,13 +170,15 @@ def _meeting_data(meeting, titles, request):
     }
 
 
-def _module_data(module, titles):
+def _module_data(
+    module: ModulePage | None, titles: dict[object, str]
+) -> dict[str, Any] | None:
     if module is None:
         return None
     return {"id": module.pk, "title": title_localized(page=module, titles=titles)}
 
 
-def _schedule_data(edition, request):
+def _schedule_data(edition: Edition, request: Request) -> list[dict[str, Any]]:
     groups = edition_schedule(edition=edition)
     pages = [group.module for group in groups if group.module]
     meetings = [meeting for group in groups for meeting in group.meetings]
@@ -171,7 +193,7 @@ def _schedule_data(edition, request):
     ]
 
 
-def _days_data(edition, request):
+def _days_data(edition: Edition, request: Request) -> list[dict[str, Any]]:
     days = edition_schedule_by_day(edition=edition)
     sessions = [session for day in days for session in day.sessions]
     pages = [s.module for s in sessions if s.module is not None]
@@ -227,7 +249,7 @@ class EditionViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID
     filter_backends: list = []
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Edition]:
         if getattr(self, "swagger_fake_view", False):
             return Edition.objects.none()
         programme = programme_param(self.request)
@@ -237,7 +259,7 @@ class EditionViewSet(viewsets.ReadOnlyModelViewSet):
         else:
             editions = edition_list_with_places()
         if programme:
-            editions = editions.filter(programme_id=programme)
+            editions = editions.filter(programme_id=int(programme))
         return editions.order_by("starts_on", "pk")
 
     def _status_param(self) -> EditionStatus | None:
@@ -246,19 +268,19 @@ class EditionViewSet(viewsets.ReadOnlyModelViewSet):
             raise serializers.ValidationError({"status": [_("Unknown status.")]})
         return EditionStatus(wanted) if wanted else None
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[serializers.Serializer]:
         if self.action == "retrieve":
             return EditionDetailSerializer
         return EditionSerializer
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         now = timezone.now()
-        editions = self.paginate_queryset(self.get_queryset())
+        editions = view_page(self, self.get_queryset())
         titles = titles_localized(pages=[e.programme for e in editions])
         rows = [_edition_data(e, request, titles, now) for e in editions]
         return self.get_paginated_response(EditionSerializer(rows, many=True).data)
 
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         edition = self.get_object()
         titles = titles_localized(pages=[edition.programme])
         data = _edition_data(edition, request, titles, timezone.now())
@@ -279,7 +301,7 @@ class EditionCalendarView(APIView):
         responses={(200, "text/calendar"): CALENDAR},
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
-    def get(self, request, id):
+    def get(self, request: Request, id: int) -> HttpResponse:
         edition = get_object_or_404(Edition, pk=id)
         rows = _schedule_data(edition, request)
         meetings = {m.pk: m for m in edition.meetings.select_related("edition")}
@@ -304,7 +326,7 @@ class MeetingCalendarView(APIView):
         responses={(200, "text/calendar"): CALENDAR},
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
-    def get(self, request, id):
+    def get(self, request: Request, id: int) -> HttpResponse:
         meeting = get_object_or_404(
             Meeting.objects.select_related("edition", "session_topic"), pk=id
         )

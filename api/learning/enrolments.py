@@ -14,6 +14,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import exceptions, serializers, status
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -77,7 +78,7 @@ class EnrolmentCreateView(APIView):
         parameters=[IDEMPOTENCY, OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
     @idempotent
-    def post(self, request, id):
+    def post(self, request: Request, id: int) -> Response:
         edition = get_object_or_404(Edition, pk=id)
         data = EnrolmentRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -123,7 +124,7 @@ class _OfferAnswerView(APIView):
     permission_classes = [SignedLinkWrite]
     answer = staticmethod(enrolment_offer_accept)
 
-    def post(self, request, token):
+    def post(self, request: Request, token: str) -> Response:
         enrolment = enrolment_offer_get(token=token)
         if enrolment is None:
             raise exceptions.NotFound(_("This offer link is not valid."))

@@ -15,6 +15,7 @@ never show who answered, only places left.
 
 from datetime import datetime
 from itertools import chain
+from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -240,7 +241,7 @@ class EventListView(APIView):
         when = _when_param(request)
         paginator = ApiPagination()
         listed = _listed(_programmes(request), when=when, now=now)
-        page = paginator.paginate_queryset(listed, request, view=self)
+        page = paginator.page(listed, request, view=self)
         data = _event_data(page, request, now=now)
         return paginator.get_paginated_response(s.EventSerializer(data, many=True).data)
 
@@ -268,7 +269,7 @@ class EventDetailView(APIView):
 # Answering -------------------------------------------------------------------
 
 
-def _event_ref(event: Event, request: Request) -> dict:
+def _event_ref(event: Event, request: Request) -> dict[str, Any]:
     page = event.page.localized
     return {"id": event.pk, "title": page.title, "url": page.get_full_url(request)}
 
@@ -277,7 +278,7 @@ def _rsvp_list(event: Event, request: Request, view: APIView) -> Response:
     """One page of the event's answers (in the order given) and its counts;
     `event` carries the `with_rsvp_counts` annotations."""
     paginator = ApiPagination()
-    rows = paginator.paginate_queryset(
+    rows = paginator.page(
         EventRsvp.objects.filter(event=event).order_by("created_at", "pk"),
         request,
         view=view,
@@ -287,7 +288,8 @@ def _rsvp_list(event: Event, request: Request, view: APIView) -> Response:
         "event": _event_ref(event, request),
         "counts": {
             "attending": state.attending_count,
-            "not_attending": event.not_attending_count,
+            # with_rsvp_counts()'s annotation, which the stubs cannot see.
+            "not_attending": event.not_attending_count,  # type: ignore[attr-defined]
             "places_left": state.places_left,
         },
         "count": paginator.count,

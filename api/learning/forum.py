@@ -9,6 +9,9 @@ The rules (hidden posts, "post first" mode, locks, the edit window) live in
 learning/forum's selectors and services, called here as the site's views do.
 """
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -22,15 +25,18 @@ from learning.forum.enums import ThreadMode
 from learning.forum.models import Post, Thread
 from learning.forum.permissions import ForumPermissionDenied, forum_can_moderate
 from learning.forum.selectors import (
-    ORDERINGS,
-    SCOPES,
     post_get_for_user,
-    post_page_for_thread,
     thread_get_for_user,
     thread_is_followed,
     thread_page_for_reader,
     thread_user_has_posted,
     thread_views,
+)
+from learning.forum.selectors.deadlines import ORDERINGS, SCOPES
+from learning.forum.selectors.post_pages import (
+    PostRow,
+    post_rows_for_thread,
+    thread_standing_get,
 )
 from learning.forum.selectors.readings import post_translations_for
 from learning.forum.services import (
@@ -41,11 +47,14 @@ from learning.forum.services import (
     thread_follow,
     thread_unfollow,
 )
+from learning.forum.services.posts import thread_takes_edits
 from learning.forum.services.translations import post_translations_request
 
+from ..permissions import request_person
 from . import serializers_forum as s
 from .me import MemberView
 from .pagination import CURSOR_PARAMETERS, cursor_body, cursor_params
+from .serializers_forum_rows import post_rows_data
 
 TAGS = ["forum"]
 EDITION = OpenApiParameter(
@@ -129,7 +138,7 @@ def _translate_params(request: Request) -> list[str]:
 
 
 def _translations(
-    *, posts: list[Post], languages: list[str]
+    *, posts: Sequence[Post | PostRow], languages: list[str]
 ) -> dict[int, dict[str, str]]:
     """The posts' translations made so far; those missing are asked for now."""
     if not languages:
@@ -141,7 +150,7 @@ def _translations(
     return found
 
 
-def _post_context(request: Request) -> dict:
+def _post_context(request: Request) -> dict[str, Any]:
     return {"request": request, "now": timezone.now()}
 
 
@@ -172,7 +181,7 @@ class ThreadListView(MemberView):
             limit=limit,
             language=_language(),
         )
-        results = s.ThreadSerializer(page.items, many=True).data
+        results = list(s.ThreadSerializer(page.items, many=True).data)
         return Response(cursor_body(request, page=page, results=results))
 
 
@@ -212,17 +221,23 @@ class ThreadPostsView(MemberView):
         responses=s.PostPageSerializer,
     )
     def get(self, request: Request, pk: int) -> Response:
-        thread = _thread_get(request, pk)
+        try:
+            standing = thread_standing_get(user=request.user, pk=pk)
+        except Thread.DoesNotExist:
+            raise exceptions.NotFound() from None
         cursor, limit = cursor_params(request)
         languages = _translate_params(request)
-        page = post_page_for_thread(
-            user=request.user, thread=thread, cursor=cursor, limit=limit
+        page = post_rows_for_thread(
+            user=request.user, standing=standing, cursor=cursor, limit=limit
         )
-        context = {
-            **_post_context(request),
-            "translations": _translations(posts=page.items, languages=languages),
-        }
-        results = s.PostSerializer(page.items, many=True, context=context).data
+        now = timezone.now()
+        results = post_rows_data(
+            page.items,
+            user=request.user,
+            now=now,
+            thread_open=thread_takes_edits(thread=standing.thread, now=now),
+            translations=_translations(posts=page.items, languages=languages),
+        )
         return Response(cursor_body(request, page=page, results=results))
 
     @extend_schema(
@@ -244,13 +259,14 @@ class ThreadPostsView(MemberView):
                 )
         post = post_create(
             thread=thread,
-            author=request.user,
+            author=request_person(request),
             body=data.validated_data["body"],
             quote=quote,
             language=data.validated_data.get("language") or _language(),
         )
         if forum_can_moderate(user=request.user, edition=post.thread.edition):
-            post.flag_count = 0
+            # What the moderators' listing annotates: a new post has no flags.
+            post.flag_count = 0  # type: ignore[attr-defined]
         body = s.PostSerializer(post, context=_post_context(request)).data
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -268,7 +284,7 @@ class PostDetailView(MemberView):
         data.is_valid(raise_exception=True)
         post = post_edit(
             post=post,
-            actor=request.user,
+            actor=request_person(request),
             body=data.validated_data["body"],
             language=data.validated_data.get("language") or _language(),
         )
@@ -286,7 +302,9 @@ class PostFlagView(MemberView):
         data = s.FlagCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         flag = post_flag(
-            post=post, user=request.user, reason=data.validated_data["reason"]
+            post=post,
+            user=request_person(request),
+            reason=data.validated_data["reason"],
         )
         return Response(s.FlagSerializer(flag).data, status=status.HTTP_201_CREATED)
 
@@ -297,7 +315,7 @@ class ThreadFollowView(MemberView):
     @extend_schema(tags=TAGS, request=None, responses={200: s.FollowSerializer})
     def post(self, request: Request, pk: int) -> Response:
         thread = _thread_get(request, pk)
-        thread_follow(thread=thread, user=request.user)
+        thread_follow(thread=thread, user=request_person(request))
         return Response(
             s.FollowSerializer({"thread": thread.pk, "is_followed": True}).data
         )
@@ -305,5 +323,5 @@ class ThreadFollowView(MemberView):
     @extend_schema(tags=TAGS, request=None, responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
         thread = _thread_get(request, pk)
-        thread_unfollow(thread=thread, user=request.user)
+        thread_unfollow(thread=thread, user=request_person(request))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -5,19 +5,24 @@ Who may call: reading, anyone (a key must carry `learning:read`); signing up,
 a signed-in person or an app whose key carries `learning:write`.
 """
 
+from typing import Any
+
 from django.conf import settings
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from learning.core.pages import titles_localized
 from learning.infosessions.models import InfoSession
-from learning.infosessions.selectors import infosession_places_left
+from learning.infosessions.selectors import infosession_signup_state
 from learning.infosessions.services import infosession_register
 
+from ..pagination import view_page
 from ..permissions import LearningRead, LearningWrite
 from .gate import GateSerializer, gate_data
 from .shared import (
@@ -38,13 +43,23 @@ class InfoSessionSerializer(serializers.Serializer):
     language = serializers.CharField()
     capacity = serializers.IntegerField()
     places_left = serializers.IntegerField()
+    sign_up_open = serializers.BooleanField(
+        help_text="Sign-ups are taken now (the same answer as the sign-up page)."
+    )
+    sign_up_status = serializers.ChoiceField(
+        choices=["open", "full", "not_open", "closed"],
+        help_text="open; full; not_open while the translation gate holds sign-up "
+        "until the programme's pages are ready in every language (the detail's "
+        "`gate`); closed once the session has started.",
+    )
 
 
 class InfoSessionDetailSerializer(GateSerializer, InfoSessionSerializer):
     pass
 
 
-def _session_data(session, titles):
+def _session_data(session: InfoSession, titles: dict[object, str]) -> dict[str, Any]:
+    state = infosession_signup_state(session=session)
     return {
         "id": session.pk,
         "title": session.label,
@@ -53,7 +68,9 @@ def _session_data(session, titles):
         "ends_at": session.ends_at,
         "language": session.language,
         "capacity": session.capacity,
-        "places_left": infosession_places_left(session=session),
+        "places_left": state.places_left,
+        "sign_up_open": state.is_open,
+        "sign_up_status": state.status,
     }
 
 
@@ -79,7 +96,7 @@ class InfoSessionViewSet(
     lookup_value_regex = ID
     filter_backends: list = []
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[InfoSession]:
         if getattr(self, "swagger_fake_view", False):
             return InfoSession.objects.none()
         queryset = (
@@ -94,13 +111,13 @@ class InfoSessionViewSet(
             queryset = queryset.filter(language=language)
         return queryset
 
-    def list(self, request, *args, **kwargs):
-        sessions = self.paginate_queryset(self.get_queryset())
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        sessions = view_page(self, self.get_queryset())
         titles = titles_localized(pages=[s.programme for s in sessions])
         data = [_session_data(session, titles) for session in sessions]
         return self.get_paginated_response(InfoSessionSerializer(data, many=True).data)
 
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         session = self.get_object()
         titles = titles_localized(pages=[session.programme])
         data = {**_session_data(session, titles), **gate_data(session)}
@@ -139,7 +156,7 @@ class RegistrationCreateView(APIView):
         responses={201: RegistrationSerializer},
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
-    def post(self, request, id):
+    def post(self, request: Request, id: int) -> Response:
         session = get_object_or_404(InfoSession, pk=id)
         values = request_values(RegistrationRequestSerializer, request)
         result = infosession_register(

@@ -13,12 +13,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.permissions import PersonLearning
+from api.permissions import PersonLearning, request_person
 from learning.attendance.selectors import attendance_list_for_user
 from learning.certificates.selectors import (
     certificate_overview_for_user,
     page_titles_in,
 )
+from learning.core.types import AuthUser
 from learning.enrolments.membership import (
     EditionRole,
     edition_list_facilitated,
@@ -43,7 +44,7 @@ def _language() -> str:
     return translation.get_language() or "en"
 
 
-def _name(user) -> str:
+def _name(user: AuthUser) -> str:
     return user.get_full_name() or user.get_short_name() or user.email
 
 
@@ -53,7 +54,7 @@ class MeView(MemberView):
 
     @extend_schema(tags=TAGS, responses=s.MeSerializer, operation_id="me_retrieve")
     def get(self, request: Request) -> Response:
-        user = request.user
+        user = request_person(request)
         coordinator = user_is_coordinator(user=user)
         facilitated = list(edition_list_facilitated(user=user))
         roles = [{"edition": e, "role": EditionRole.FACILITATOR} for e in facilitated]
@@ -86,7 +87,9 @@ class MyEnrolmentsView(MemberView):
 
     @extend_schema(tags=TAGS, responses=s.MyEnrolmentSerializer(many=True))
     def get(self, request: Request) -> Response:
-        items = participant_programme_list(user=request.user, language=_language())
+        items = participant_programme_list(
+            user=request_person(request), language=_language()
+        )
         return Response(s.MyEnrolmentSerializer(items, many=True).data)
 
 
@@ -96,7 +99,9 @@ class MyMeetingsView(MemberView):
 
     @extend_schema(tags=TAGS, responses=s.MyMeetingSerializer(many=True))
     def get(self, request: Request) -> Response:
-        items = participant_programme_list(user=request.user, language=_language())
+        items = participant_programme_list(
+            user=request_person(request), language=_language()
+        )
         meetings = sorted(
             (meeting for item in items for meeting in [*item.past, *item.upcoming]),
             key=lambda shown: (shown.starts_at, shown.meeting.pk),

@@ -67,7 +67,9 @@ def cursor_body(
     return {"results": results, "next": next_url}
 
 
-def cursor_page_serializer(item: type[serializers.Serializer], name: str):
+def cursor_page_serializer(
+    item: type[serializers.Serializer], name: str
+) -> type[serializers.Serializer]:
     """A serializer class documenting `{results: [item], next}` for the schema."""
     return type(
         name,

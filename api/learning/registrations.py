@@ -96,9 +96,7 @@ class EditionRegistrationsView(SignUpView):
             )
         edition = _run(id)
         paginator = ApiPagination()
-        rows = paginator.paginate_queryset(
-            registration_list(edition=edition), request, view=self
-        )
+        rows = paginator.page(registration_list(edition=edition), request, view=self)
         names = registration_target_group_names(edition=edition)
         state = registration_state(edition=edition)
         body = {

@@ -1,7 +1,11 @@
 """Shapes of a meeting's attendance sheet and of marking it. Times are UTC."""
 
+from typing import Any, TypedDict
+
 from django.utils.translation import gettext as _
 from rest_framework import serializers
+
+from learning.attendance.selectors import SheetRow
 
 from .serializers_fields import (
     AttendanceStatusField,
@@ -18,7 +22,7 @@ class SheetRowSerializer(serializers.Serializer):
         help_text="Null while unmarked.",
     )
 
-    def to_representation(self, instance):
+    def to_representation(self, instance: SheetRow) -> dict[str, Any]:
         data = super().to_representation(instance)
         data["status"] = data["status"] or None
         return data
@@ -43,6 +47,13 @@ class AttendanceSheetSerializer(serializers.Serializer):
     groups = SheetGroupSerializer(many=True)
 
 
+class Mark(TypedDict):
+    """One validated mark of MarkSerializer."""
+
+    participant: int
+    status: str
+
+
 class MarkSerializer(serializers.Serializer):
     participant = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     status = AttendanceStatusField()
@@ -51,7 +62,7 @@ class MarkSerializer(serializers.Serializer):
 class MarksSerializer(serializers.Serializer):
     marks = MarkSerializer(many=True, allow_empty=False)
 
-    def validate_marks(self, marks):
+    def validate_marks(self, marks: list[Mark]) -> list[Mark]:
         ids = [mark["participant"] for mark in marks]
         if len(ids) != len(set(ids)):
             raise serializers.ValidationError(

@@ -1,6 +1,8 @@
 """Shapes of the learning events endpoints: an event with its RSVP state, an
 answer to its invitation, a changed answer and a coordinator's RSVP list."""
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -8,22 +10,25 @@ from ..content.serializers import PageLinkSerializer
 from .serializers_fields import PersonRequestSerializer, UtcDateTimeField
 from .shared import TitledSerializer
 
-RSVP_STATUSES = ["open", "full", "closed"]
+RSVP_STATUSES = ["open", "full", "not_open", "closed"]
 
 
 @extend_schema_field(
     {"type": "string", "enum": RSVP_STATUSES}, component_name="RsvpStatus"
 )
 class RsvpStatusField(serializers.ChoiceField):
-    """open, full (only "not attending" is taken) or closed (past the deadline)."""
+    """open, full (only "not attending" is taken), not_open (the translation gate
+    holds answers until every language's pages are ready) or closed (past the
+    deadline)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=RSVP_STATUSES, **kwargs)
 
 
 class RsvpStateSerializer(serializers.Serializer):
     is_open = serializers.BooleanField(
-        help_text="Answers are taken (before the RSVP deadline)."
+        help_text="Answers are taken: before the RSVP deadline, and not held by "
+        "the translation gate (status `not_open`)."
     )
     status = RsvpStatusField()
     places_left = serializers.IntegerField(

@@ -2,6 +2,7 @@
 one schema component each, UTC times, a titled edition, the person who signs up."""
 
 from datetime import UTC
+from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -18,7 +19,7 @@ from learning.enrolments.enums import EnrolmentStatus
 class AttendanceStatusField(serializers.ChoiceField):
     """present, absent or excused (one component in the schema)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=AttendanceStatus.choices, **kwargs)
 
 
@@ -26,7 +27,7 @@ class AttendanceStatusField(serializers.ChoiceField):
     {"type": "string", "enum": EnrolmentStatus.values}, component_name="EnrolmentStatus"
 )
 class EnrolmentStatusField(serializers.ChoiceField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=EnrolmentStatus.choices, **kwargs)
 
 
@@ -35,14 +36,14 @@ class EnrolmentStatusField(serializers.ChoiceField):
     component_name="CertificateStatus",
 )
 class CertificateStatusField(serializers.ChoiceField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=CertificateStatus.choices, **kwargs)
 
 
 class UtcDateTimeField(serializers.DateTimeField):
     """ISO 8601 in UTC (`…Z`), whatever the server's time zone."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("default_timezone", UTC)
         super().__init__(**kwargs)
 

@@ -1,12 +1,15 @@
 """Shapes of the forum: threads in the reader's language, posts as sanitised
 HTML, flags and follows. Times are UTC."""
 
+from typing import Any
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from learning.forum.enums import FlagReason, ThreadMode
+from learning.forum.models import Post
 from learning.forum.rendering import post_body_html
 from learning.forum.selectors import post_author_name
 from learning.forum.services import POST_MAX_LENGTH, post_can_edit, post_edit_deadline
@@ -94,7 +97,7 @@ class PostSerializer(serializers.Serializer):
     )
 
     @extend_schema_field(AuthorSerializer)
-    def get_author(self, post) -> dict:
+    def get_author(self, post: Post) -> dict[str, Any]:
         participant = post.participant if post.participant_id else None
         return {
             "name": post_author_name(post=post),
@@ -104,29 +107,29 @@ class PostSerializer(serializers.Serializer):
             "is_participant": participant is not None,
         }
 
-    def get_body_html(self, post) -> str:
+    def get_body_html(self, post: Post) -> str:
         return post_body_html(post=post)
 
     @extend_schema_field(
         serializers.DictField(child=serializers.CharField(), default=dict)
     )
-    def get_translations(self, post) -> dict[str, str]:
+    def get_translations(self, post: Post) -> dict[str, str]:
         return self.context.get("translations", {}).get(post.pk, {})
 
-    def get_is_own(self, post) -> bool:
+    def get_is_own(self, post: Post) -> bool:
         return post.author_id == self.context["request"].user.pk
 
-    def get_can_edit(self, post) -> bool:
+    def get_can_edit(self, post: Post) -> bool:
         return post_can_edit(
             post=post, user=self.context["request"].user, now=self.context["now"]
         )
 
     @extend_schema_field(UtcDateTimeField())
-    def get_editable_until(self, post):
+    def get_editable_until(self, post: Post) -> str | None:
         return UtcDateTimeField().to_representation(post_edit_deadline(post=post))
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
-    def get_flag_count(self, post) -> int | None:
+    def get_flag_count(self, post: Post) -> int | None:
         return getattr(post, "flag_count", None)
 
 

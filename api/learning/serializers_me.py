@@ -5,12 +5,19 @@ Output serializers read what learning's selectors return (models and small
 dataclasses); views pass extra per-request facts in the context. Times are UTC.
 """
 
+from typing import Any
+
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from learning.attendance.selectors import ModuleAttendance, OwnMeeting
+from learning.certificates.models import Certificate
 from learning.enrolments.membership import EditionRole
+from learning.participants.selectors import ProgrammeEdition, ProgrammeMeeting
+from learning.preparation.selectors.marks import PreparationQuestion
+from learning.preparation.selectors.next_meeting import MeetingPreparation
 
 from .serializers_fields import (
     AttendanceStatusField,
@@ -53,7 +60,7 @@ class MyEnrolmentSerializer(serializers.Serializer):
     )
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_colleagues(self, item) -> list[str]:
+    def get_colleagues(self, item: ProgrammeEdition) -> list[str]:
         return [colleague.name for colleague in item.colleagues]
 
 
@@ -77,7 +84,7 @@ class MyMeetingSerializer(serializers.Serializer):
         source="meeting.interpretation_languages", child=serializers.CharField()
     )
 
-    def to_representation(self, instance):
+    def to_representation(self, instance: ProgrammeMeeting) -> dict[str, Any]:
         data = super().to_representation(instance)
         data["join_url"] = data["join_url"] or None
         data["recording_url"] = data["recording_url"] or None
@@ -104,7 +111,7 @@ class PreparationQuestionSerializer(serializers.Serializer):
     )
 
     @extend_schema_field(OpenApiTypes.URI)
-    def get_answer_url(self, question) -> str:
+    def get_answer_url(self, question: PreparationQuestion) -> str:
         path = reverse(
             "preparation:answer",
             kwargs={
@@ -131,11 +138,13 @@ class MeetingPreparationSerializer(serializers.Serializer):
     )
 
     @extend_schema_field(PreparationQuestionSerializer(many=True))
-    def get_questions(self, prepared) -> list[dict]:
+    def get_questions(self, prepared: MeetingPreparation) -> list[dict[str, Any]]:
         context = {**self.context, "edition_id": prepared.shown.meeting.edition_id}
-        return PreparationQuestionSerializer(
-            prepared.questions, many=True, context=context
-        ).data
+        return list(
+            PreparationQuestionSerializer(
+                prepared.questions, many=True, context=context
+            ).data
+        )
 
 
 class NextMeetingSerializer(serializers.Serializer):
@@ -181,7 +190,7 @@ class OwnMeetingSerializer(serializers.Serializer):
         help_text="Null while unmarked.",
     )
 
-    def to_representation(self, instance):
+    def to_representation(self, instance: OwnMeeting) -> dict[str, Any]:
         data = super().to_representation(instance)
         data["status"] = data["status"] or None
         return data
@@ -202,7 +211,7 @@ class ModuleAttendanceSerializer(serializers.Serializer):
         "certificates compare it; null when nothing counts yet.",
     )
 
-    def get_title(self, item) -> str:
+    def get_title(self, item: ModuleAttendance) -> str:
         titles = self.context.get("module_titles", {})
         return titles.get(item.module.translation_key, item.module.title)
 
@@ -259,11 +268,11 @@ class CertificateSerializer(serializers.Serializer):
     )
 
     @extend_schema_field(OpenApiTypes.URI)
-    def get_verify_page_url(self, certificate) -> str:
+    def get_verify_page_url(self, certificate: Certificate) -> str:
         return self.context["verify_page_url"]
 
     @extend_schema_field(serializers.URLField(allow_null=True))
-    def get_download_url(self, certificate) -> str | None:
+    def get_download_url(self, certificate: Certificate) -> str | None:
         if not certificate.pdf:
             return None
         path = reverse("certificates:download", kwargs={"pk": certificate.pk})

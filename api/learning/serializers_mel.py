@@ -32,13 +32,14 @@ class FigureSerializer(serializers.Serializer):
 class RowSerializer(serializers.Serializer):
     level = serializers.ChoiceField(choices=Level.choices)
     key = serializers.CharField(help_text="The breakdown's id (0 for the edition).")
-    label = serializers.CharField()
+    # A declared field (DRF's metaclass takes it off the class), not Field.label.
+    label = serializers.CharField()  # type: ignore[assignment]
     figure = FigureSerializer()
 
 
 class IndicatorSerializer(serializers.Serializer):
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # as RowSerializer's
     counts = serializers.CharField(help_text="What the indicator counts.")
     rows = RowSerializer(many=True)
 

@@ -8,6 +8,11 @@ are, so the API and the facilitators' page show the same figures.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from learning.preparation.selectors.readiness import (
+    OrganisationReadiness,
+    PersonReadiness,
+)
+
 from .serializers_fields import EditionRefSerializer, UtcDateTimeField
 
 
@@ -55,18 +60,18 @@ class PersonReadinessSerializer(serializers.Serializer):
         help_text="Every material reviewed and every question answered."
     )
 
-    def get_materials_reviewed(self, person) -> int:
+    def get_materials_reviewed(self, person: PersonReadiness) -> int:
         return len(person.reviewed)
 
-    def get_questions_answered(self, person) -> int:
+    def get_questions_answered(self, person: PersonReadiness) -> int:
         return len(person.answered)
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_reviewed(self, person) -> list[str]:
+    def get_reviewed(self, person: PersonReadiness) -> list[str]:
         return sorted(person.reviewed)
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_answered(self, person) -> list[str]:
+    def get_answered(self, person: PersonReadiness) -> list[str]:
         return sorted(person.answered)
 
 
@@ -83,11 +88,11 @@ class OrganisationReadinessSerializer(serializers.Serializer):
     questions_total = serializers.IntegerField(source="questions_count")
     people = PersonReadinessSerializer(many=True)
 
-    def get_id(self, group) -> int:
+    def get_id(self, group: OrganisationReadiness) -> int:
         # Every group holds at least one person (it is made from its people).
         return group.people[0].participant.enrolment.organisation_id
 
-    def get_expected(self, group) -> int:
+    def get_expected(self, group: OrganisationReadiness) -> int:
         return len(group.expected)
 
 

@@ -1,6 +1,8 @@
 """Shapes of the seminar registration endpoints: registering for a run, and a
 coordinator's list of a run's registrations with counts per target group."""
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -18,7 +20,7 @@ REGISTRATION_STATUSES = RegistrationStatus.values
 class SeminarRegistrationStatusField(serializers.ChoiceField):
     """confirmed, waitlisted or cancelled (one component in the schema)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=REGISTRATION_STATUSES, **kwargs)
 
 

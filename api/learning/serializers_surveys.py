@@ -1,6 +1,8 @@
 """Shapes of a person's feedback surveys (/me/surveys/): the list, one survey
 with its questions and the person's answers, and the answers sent back."""
 
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -13,7 +15,7 @@ from .serializers_fields import UtcDateTimeField
     {"type": "string", "enum": SurveyKind.values}, component_name="SurveyKind"
 )
 class SurveyKindField(serializers.ChoiceField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=SurveyKind.choices, **kwargs)
 
 
@@ -21,7 +23,7 @@ class SurveyKindField(serializers.ChoiceField):
     {"type": "string", "enum": QuestionKind.values}, component_name="QuestionKind"
 )
 class QuestionKindField(serializers.ChoiceField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=QuestionKind.choices, **kwargs)
 
 

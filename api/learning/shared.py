@@ -2,7 +2,7 @@
 the programme filter, the idempotency header and the sign-up endpoints' pieces."""
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.utils import translation
@@ -16,6 +16,8 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from learning.core.pages import title_localized
+from learning.editions.models import Edition
+from learning.infosessions.models import InfoSession
 
 from ..idempotency import HEADER, idempotent
 from ..permissions import OpenLearning, PersonLearning
@@ -36,7 +38,9 @@ class TitledSerializer(serializers.Serializer):
     title = serializers.CharField()
 
 
-def programme_data(item, titles: dict) -> dict:
+def programme_data(
+    item: Edition | InfoSession, titles: dict[object, str]
+) -> dict[str, Any]:
     """The `programme` of an edition or information session, titled in the reader's
     language."""
     return {
@@ -53,10 +57,13 @@ def programme_param(request: Request) -> str:
     return programme
 
 
-def programme_filter(queryset: QuerySet, request: Request) -> QuerySet:
+Rows = TypeVar("Rows", bound=QuerySet[Any])
+
+
+def programme_filter(queryset: Rows, request: Request) -> Rows:
     """The queryset narrowed to the `programme` query parameter, when given."""
     programme = programme_param(request)
-    return queryset.filter(programme_id=programme) if programme else queryset
+    return queryset.filter(programme_id=int(programme)) if programme else queryset
 
 
 # Sign-ups of people without an account (RSVPs, seminar registrations) ---------

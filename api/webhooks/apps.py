@@ -8,7 +8,7 @@ class WebhooksConfig(AppConfig):
     verbose_name = _("Webhooks")
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import receivers
 
         receivers.connect()

@@ -95,8 +95,8 @@ def _post(endpoint: WebhookEndpoint, delivery_id: int, body: bytes) -> sender.An
             secret=endpoint.secret, msg_id=str(delivery_id), body=body
         )
     except ValueError:  # a secret set by hand, not base64: nothing to sign with
-        error = gettext("The endpoint's signing secret is not valid base64.")
-        return sender.Answer(code=None, status_line="", error=error)
+        unsigned = gettext("The endpoint's signing secret is not valid base64.")
+        return sender.Answer(code=None, status_line="", error=unsigned)
     headers["user-agent"] = "MutualLearningPlatform-Webhooks/1"
     timeout = getattr(settings, "WEBHOOKS_TIMEOUT", 10)
     return sender.post(target=target, body=body, headers=headers, timeout=timeout)

@@ -3,7 +3,9 @@ handed to the task after it commits, never sent on the request path.
 
 Imports point one way: emit → tasks → delivery (import-linter checks it)."""
 
+import functools
 import json
+from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -13,7 +15,7 @@ from .models import WebhookDelivery, WebhookEndpoint
 from .tasks import webhook_deliver
 
 
-def event_emit(*, event: str, data: dict) -> list[int]:
+def event_emit(*, event: str, data: dict[str, Any]) -> list[int]:
     """Record a delivery of `event` for each active endpoint subscribed to it and
     send them once the current transaction commits; returns their ids."""
     payload = {
@@ -38,9 +40,7 @@ def event_emit(*, event: str, data: dict) -> list[int]:
     ]
     for delivery_id in ids:
         transaction.on_commit(
-            lambda delivery_id=delivery_id: webhook_deliver.enqueue(
-                delivery_id=delivery_id
-            ),
+            functools.partial(webhook_deliver.enqueue, delivery_id=delivery_id),
             robust=True,
         )
     return ids

@@ -1,13 +1,15 @@
 """What each event says. Payloads hold ids, titles and URLs, never personal
 data (a certificate.issued says which edition, not who)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from learning.certificates.models import Certificate
 from learning.editions.models import Edition
 from learning.editions.selectors import edition_get_status
 
@@ -15,7 +17,7 @@ from .emit import event_emit
 from .models import EditionStatusAnnounced, Event
 
 
-def page_data(page: Page) -> dict:
+def page_data(page: Page) -> dict[str, Any]:
     return {
         "id": page.pk,
         "type": page.specific_class._meta.label,
@@ -49,7 +51,7 @@ def page_unpublished(*, page: Page) -> None:
     event_emit(event=Event.PAGE_UNPUBLISHED, data=page_data(page))
 
 
-def certificate_issued(*, certificate) -> None:
+def certificate_issued(*, certificate: Certificate) -> None:
     event_emit(
         event=Event.CERTIFICATE_ISSUED,
         data={
@@ -60,7 +62,7 @@ def certificate_issued(*, certificate) -> None:
     )
 
 
-def edition_statuses_check(*, now=None) -> int:
+def edition_statuses_check(*, now: datetime | None = None) -> int:
     """Check every edition that may still change status; return how many did."""
     now = now or timezone.now()
     recent = Edition.objects.filter(ends_on__gte=now.date() - timedelta(days=2))
@@ -70,7 +72,7 @@ def edition_statuses_check(*, now=None) -> int:
     )
 
 
-def edition_status_check(*, edition_id: int, now=None) -> bool:
+def edition_status_check(*, edition_id: int, now: datetime | None = None) -> bool:
     """Compare the edition's status with the last one announced; announce a
     change. The first look records the status without an event. Returns True
     when an event was emitted."""

@@ -37,7 +37,7 @@ class WebhookEndpoint(models.Model):
         verbose_name_plural = _("webhook endpoints")
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -79,7 +79,7 @@ class WebhookDelivery(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "next_attempt_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.event} → {self.endpoint}"
 
 
@@ -89,5 +89,5 @@ class EditionStatusAnnounced(models.Model):
     )
     status = models.CharField(max_length=20)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.edition_id}: {self.status}"

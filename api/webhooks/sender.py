@@ -26,7 +26,7 @@ class Answer:
 
 
 class _PinnedConnection(http.client.HTTPConnection):
-    def __init__(self, target: Target, timeout: float):
+    def __init__(self, target: Target, timeout: float) -> None:
         super().__init__(target.host, target.port, timeout=timeout)
         self.address = target.address
 
@@ -35,21 +35,19 @@ class _PinnedConnection(http.client.HTTPConnection):
 
 
 class _PinnedTLSConnection(http.client.HTTPSConnection):
-    def __init__(self, target: Target, timeout: float):
-        super().__init__(
-            target.host,
-            target.port,
-            timeout=timeout,
-            context=ssl.create_default_context(),
-        )
+    def __init__(self, target: Target, timeout: float) -> None:
+        self.tls = ssl.create_default_context()
+        super().__init__(target.host, target.port, timeout=timeout, context=self.tls)
         self.address = target.address
 
     def connect(self) -> None:
         sock = socket.create_connection((self.address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = self.tls.wrap_socket(sock, server_hostname=self.host)
 
 
-def post(*, target: Target, body: bytes, headers: dict, timeout: float) -> Answer:
+def post(
+    *, target: Target, body: bytes, headers: dict[str, str], timeout: float
+) -> Answer:
     """POST `body` to `target` and report its status; errors are reported too."""
     kind = _PinnedTLSConnection if target.scheme == "https" else _PinnedConnection
     connection = kind(target, timeout)
@@ -63,8 +61,8 @@ def post(*, target: Target, body: bytes, headers: dict, timeout: float) -> Answe
         return Answer(code=None, status_line="", error=str(error)[:255])
     finally:
         connection.close()
-    error = _("Redirects are not followed.") if 300 <= code < 400 else ""
-    return Answer(code=code, status_line=_status_line(code), error=error)
+    refused = _("Redirects are not followed.") if 300 <= code < 400 else ""
+    return Answer(code=code, status_line=_status_line(code), error=refused)
 
 
 def _status_line(code: int) -> str:

@@ -42,29 +42,29 @@ def url_check(*, url: str) -> None:
     """Refuse an endpoint address that may not receive webhooks; the admin's
     form calls it on save. A name that does not resolve yet is accepted here:
     the send checks it again."""
-    parts = _parts(url)
+    parts, host = _parts(url)
     try:
-        addresses = _resolve(parts.hostname, _port(parts))
+        addresses = _resolve(host, _port(parts))
     except ValidationError as error:
         if error.code != "webhook_host_unresolved":
             raise
         return
     for address in addresses:
-        _address_check(host=parts.hostname, address=address)
+        _address_check(host=host, address=address)
 
 
 def target_resolve(*, url: str) -> Target:
     """Resolve the endpoint's host once and check every address it has; the
     sender connects to the returned address only."""
-    parts = _parts(url)
+    parts, host = _parts(url)
     port = _port(parts)
-    addresses = _resolve(parts.hostname, port)
+    addresses = _resolve(host, port)
     for address in addresses:
-        _address_check(host=parts.hostname, address=address)
+        _address_check(host=host, address=address)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return Target(
         scheme=parts.scheme,
-        host=parts.hostname,
+        host=host,
         port=port,
         path=path,
         address=str(addresses[0]),
@@ -91,7 +91,8 @@ def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
     return None
 
 
-def _parts(url: str) -> SplitResult:
+def _parts(url: str) -> tuple[SplitResult, str]:
+    """The address's parts and its host name, once both are checked."""
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (raises ValueError on a bad port)
@@ -104,7 +105,7 @@ def _parts(url: str) -> SplitResult:
         )
     if parts.scheme != "https" and not getattr(settings, "WEBHOOKS_ALLOW_HTTP", False):
         raise ValidationError(_("Use an https:// address."), code="https_required")
-    return parts
+    return parts, parts.hostname
 
 
 def _port(parts: SplitResult) -> int:
@@ -121,7 +122,7 @@ def _resolve(host: str, port: int) -> list[IPAddress]:
             params={"host": host},
         ) from error
     # The scope of a link-local IPv6 answer ("fe80::1%eth0") is not part of it.
-    return [ipaddress.ip_address(answer[4][0].split("%")[0]) for answer in answers]
+    return [ipaddress.ip_address(str(answer[4][0]).split("%")[0]) for answer in answers]
 
 
 def _address_check(*, host: str, address: IPAddress) -> None:

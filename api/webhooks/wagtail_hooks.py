@@ -3,8 +3,12 @@ webhooks model permissions (superusers by default). An endpoint's secret is
 shown once, when it is created; its URL must be a public https:// address
 (`targets.url_check`); deliveries are read-only, with their status lines."""
 
+from collections.abc import Iterable
+
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -32,14 +36,14 @@ class EndpointForm(WagtailAdminModelForm):
         model = WebhookEndpoint
         fields = ["name", "url", "events", "is_active"]
 
-    def clean_url(self):
+    def clean_url(self) -> str:
         url = self.cleaned_data["url"]
         url_check(url=url)
         return url
 
 
 class EndpointCreateView(generic.CreateView):
-    def save_instance(self):
+    def save_instance(self) -> WebhookEndpoint:
         endpoint = super().save_instance()
         messages.warning(
             self.request,
@@ -59,19 +63,23 @@ class EndpointViewSet(ModelViewSet):
     list_display = ["name", "url", "events", "is_active", "created_at"]
     copy_view_enabled = False
 
-    def get_form_class(self, for_update=False):
+    def get_form_class(self, for_update: bool = False) -> type[EndpointForm]:
         return EndpointForm
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
     """Deliveries are written by the system only: people may look, not change."""
 
-    def user_has_permission(self, user, action):
+    def user_has_permission(
+        self, user: AbstractBaseUser | AnonymousUser, action: str
+    ) -> bool:
         if action in {"add", "change", "delete"}:
             return False
         return super().user_has_permission(user, "view")
 
-    def user_has_any_permission(self, user, actions):
+    def user_has_any_permission(
+        self, user: AbstractBaseUser | AnonymousUser, actions: Iterable[str]
+    ) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)
 
 
@@ -112,5 +120,5 @@ register_permission_policy(WebhookDelivery, ReadOnlyPolicy(WebhookDelivery))
 
 
 @hooks.register("register_admin_viewset")
-def register_webhooks():
+def register_webhooks() -> list[ModelViewSet]:
     return [EndpointViewSet("webhooks"), DeliveryViewSet("webhook_deliveries")]

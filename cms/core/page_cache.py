@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 
 from .generation import content_generation
+from .routing import remember_page_route
 
 # Page types whose rendering is the same for every visitor who is not signed
 # in. A page type with a form (a CSRF token) would never be stored anyway.
@@ -96,6 +97,7 @@ def _answer(entry: dict) -> HttpResponse:
 
 
 def _rendered(request: HttpRequest, path: str) -> HttpResponseBase:
+    remember_page_route(request, path)
     response = wagtail_views.serve(request, path)
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
@@ -106,6 +108,7 @@ def serve(request: HttpRequest, path: str) -> HttpResponseBase:
     """Access: as the page allows (Wagtail's serve). Wagtail's page serving,
     with pages that hold nothing personal answered from the shared cache."""
     if not _anonymous_get(request):
+        remember_page_route(request, path)
         return wagtail_views.serve(request, path)
     enabled = page_cache_enabled()
     key = _cache_key(request)

@@ -81,6 +81,12 @@ def _is_shown(sender: type[Model], instance: Model) -> bool:
 def on_saved_or_deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     if kwargs.get("raw"):
         return  # fixtures being loaded
+    if kwargs.get("created") and isinstance(
+        instance, (BaseSiteSetting, BaseGenericSetting)
+    ):
+        # Wagtail makes a settings row, with its defaults, the first time a page
+        # reads it: what pages showed before. Editing it (a save) is news.
+        return
     if _is_shown(sender, instance):
         content_changed()
 

@@ -230,10 +230,26 @@ def localized_objects(objects, *, locale_id: int) -> list:
     return result
 
 
+# The search backends build one nested condition per word: thousands of words
+# (a pasted text, a fuzzer) exceed Python's recursion limit, a 500. Like the big
+# web search engines, only the first words count.
+SEARCH_MAX_WORDS = 32
+SEARCH_MAX_CHARACTERS = 500
+
+
+def search_terms(query: str) -> str:
+    """`query` as the search backends receive it: without NUL characters (which
+    PostgreSQL refuses), its first SEARCH_MAX_WORDS words, at most
+    SEARCH_MAX_CHARACTERS long; for the site's search and the API's `?search=`."""
+    words = query.replace("\x00", "").split()[:SEARCH_MAX_WORDS]
+    return " ".join(words)[:SEARCH_MAX_CHARACTERS]
+
+
 def search_pages(*, query: str, locale):
     """Live public pages of one locale matching `query`, as their specific types so
     that results can show their introduction; for the search view."""
-    return Page.objects.live().public().filter(locale=locale).specific().search(query)
+    pages = Page.objects.live().public().filter(locale=locale).specific()
+    return pages.search(search_terms(query))
 
 
 def search_matching_ids(*, model, query: str) -> list:
@@ -241,7 +257,7 @@ def search_matching_ids(*, model, query: str) -> list:
     the site uses (same backend and fields, so body text too, accents ignored);
     for the API's `?search=`, which narrows its own visible queryset with them."""
     results = get_search_backend().search(
-        query.replace("\x00", ""), model, order_by_relevance=False
+        search_terms(query), model, order_by_relevance=False
     )
     return [item.pk for item in results]
 

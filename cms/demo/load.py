@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.management import call_command
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -62,6 +63,7 @@ class DemoLoader:
             Step(_("Attendance of the past edition"), self.attendance),
             Step(_("Certificates of the past edition"), self.certificates),
             Step(_("Feedback surveys and the past edition's answers"), self.surveys),
+            Step(_("Stored API representations of the pages"), self.representations),
         ]
 
     def languages(self) -> None:
@@ -162,6 +164,10 @@ class DemoLoader:
 
     def surveys(self) -> None:
         self._count(*demo_surveys.ensure_surveys())
+
+    def representations(self) -> None:
+        # Last: every page is published by now, so reads start from stored rows.
+        call_command("rebuild_representations", verbosity=0)
 
     def _count(self, created: int, reused: int) -> None:
         self.builder.counts.created += created

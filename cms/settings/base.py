@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "taggit",
     "corsheaders",
     "api",
+    "api.content",
     "api.webhooks",
     "rest_framework",
     "django_filters",
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body over REQUEST_BODY_MAX_BYTES is refused from its length, unread.
+    "cms.core.request_limits.RequestBodyLimitMiddleware",
     "cms.translations.middleware.LocaleGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -181,6 +184,11 @@ API_RESPONSE_CACHE = env.bool("API_RESPONSE_CACHE", default=True)
 # SITE_PAGE_CACHE_SECONDS.
 SITE_PAGE_CACHE = env.bool("SITE_PAGE_CACHE", default=True)
 SITE_PAGE_CACHE_SECONDS = env.int("SITE_PAGE_CACHE_SECONDS", default=300)
+# The parts every page shares (menus, footer, the organisation's name) are kept
+# per content generation and language even when SITE_PAGE_CACHE is off: they are
+# what a page rendered after a publish reuses (cms/core/shared_parts.py).
+SITE_SHARED_PARTS = env.bool("SITE_SHARED_PARTS", default=True)
+SITE_SHARED_PARTS_SECONDS = env.int("SITE_SHARED_PARTS_SECONDS", default=3600)
 # Seconds each /healthz check (database, cache, storage) may take.
 HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=3.0)
 # With a shared cache, sessions are read from it and written through to the
@@ -333,6 +341,10 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Larger images are refused from their header, undecoded (cms/core/images.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
+# Uploads that cannot be decoded are a form error, not a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.core.images.ImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # DeepL when a key is set; otherwise an offline placeholder, labelled as such.
@@ -381,7 +393,7 @@ REST_FRAMEWORK = {
             "API_SEMINAR_REGISTRATION_RATE", default="30/hour"
         ),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.openapi.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.api_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
@@ -468,6 +480,17 @@ LEARNING_JOIN_LINK_VISIBLE_MINUTES_BEFORE = 30
 # The largest file a member may share with their edition (bytes).
 LEARNING_MATERIAL_MAX_BYTES = env.int(
     "LEARNING_MATERIAL_MAX_BYTES", default=20 * 1024 * 1024
+)
+# The largest request body taken at all, refused from its Content-Length before
+# any of it is read (cms/core/request_limits.py): the largest file a site form
+# takes plus room for its other fields. The admin's follows Wagtail's upload sizes.
+REQUEST_BODY_MAX_BYTES = env.int(
+    "REQUEST_BODY_MAX_BYTES", default=LEARNING_MATERIAL_MAX_BYTES + 1024 * 1024
+)
+ADMIN_REQUEST_BODY_MAX_BYTES = env.int(
+    "ADMIN_REQUEST_BODY_MAX_BYTES",
+    default=max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+    + 1024 * 1024,
 )
 # A place offered from the waitlist is held this many hours for an answer; then
 # the scheduled job `enrolment_offers_expire` offers it to the next organisation.

@@ -108,8 +108,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.first_name = name_normalise(self.first_name, field="first_name")
         self.last_name = name_normalise(self.last_name, field="last_name")
 
-    def get_full_name(self):
+    def get_full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
-    def get_short_name(self):
+    def get_short_name(self) -> str:
         return self.first_name or self.email

@@ -14,12 +14,12 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from learning.core import conf
+from learning.core.types import AuthUser
 from learning.editions.models import Meeting
 from learning.enrolments.membership import participant_list_members
 from learning.enrolments.models import Participant
@@ -79,11 +79,11 @@ class PreviewRow:
 
     @property
     def reported_label(self) -> str:
-        return AttendanceStatus(self.reported).label
+        return str(AttendanceStatus(self.reported).label)
 
     @property
     def current_label(self) -> str:
-        return AttendanceStatus(self.current).label if self.current else ""
+        return str(AttendanceStatus(self.current).label) if self.current else ""
 
 
 @dataclass
@@ -125,7 +125,7 @@ def attendance_import_preview(
     *,
     meeting: Meeting,
     data: bytes,
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     lower_marks: bool = False,
 ) -> ImportPreview:
     """Read the report and propose a mark for every member; saves nothing.
@@ -174,11 +174,11 @@ def _minutes_by_member(
             by_email.setdefault(member.user.email.lower(), member)
     minutes: dict[int, int] = {}
     for person in people:
-        member = by_email.get(person.email) if person.email else None
-        if member is None:
+        matched = by_email.get(person.email) if person.email else None
+        if matched is None:
             preview.unmatched.append(person)
         else:
-            minutes[member.pk] = minutes.get(member.pk, 0) + person.minutes
+            minutes[matched.pk] = minutes.get(matched.pk, 0) + person.minutes
     return minutes
 
 
@@ -212,7 +212,7 @@ def attendance_import_apply(
     meeting: Meeting,
     marks: Mapping[int, str],
     minutes: Mapping[int, int | None],
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     seen: Mapping[int, str] | None = None,
     unmatched: int = 0,
 ) -> MarkResult:
@@ -268,7 +268,7 @@ def _unseen_lowerings(
     }
 
 
-def _marker_check(*, meeting: Meeting, actor: AbstractBaseUser) -> None:
+def _marker_check(*, meeting: Meeting, actor: AuthUser) -> None:
     if not attendance_can_mark(user=actor, edition=meeting.edition):
         raise AttendancePermissionDenied(
             _("Only the edition's facilitators and coordinators mark attendance."),

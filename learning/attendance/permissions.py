@@ -1,8 +1,8 @@
 """Who may mark attendance: the edition's facilitators and coordinators."""
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 
+from learning.core.types import AnyUser
 from learning.editions.models import Edition
 from learning.enrolments.membership import EditionRole, edition_role_for_user
 
@@ -18,6 +18,6 @@ class AttendancePermissionDenied(PermissionDenied):
         self.message = message
 
 
-def attendance_can_mark(*, user: AbstractBaseUser | None, edition: Edition) -> bool:
+def attendance_can_mark(*, user: AnyUser | None, edition: Edition) -> bool:
     """Facilitators of the edition and coordinators mark its attendance."""
     return edition_role_for_user(user=user, edition=edition) in MARKER_ROLES

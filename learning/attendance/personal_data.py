@@ -2,12 +2,15 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from learning.core.personal_data import (
     Person,
     PersonalDataKind,
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import Attendance
@@ -15,7 +18,7 @@ from .models import Attendance
 FIELDS = ("meeting", "status", "minutes_present", "marked_at")
 
 
-def _attendance(person: Person) -> Any:
+def _attendance(person: Person) -> QuerySet[Attendance]:
     q = person.q(email="participant__email", user="participant__user")
     return Attendance.objects.filter(q)
 
@@ -39,7 +42,7 @@ def attendance_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="attendance",
-        label=Attendance._meta.verbose_name_plural,
+        label=verbose_plural(Attendance),
         columns=field_columns(Attendance, FIELDS),
         export=attendance_export,
         erase=attendance_erase,

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from learning.catalogue.models import ModulePage
+from learning.core.types import AnyUser
 from learning.editions.models import Edition, Meeting
 from learning.editions.selectors import edition_schedule, meeting_titles_localize
 from learning.enrolments.enums import EnrolmentStatus
@@ -114,7 +114,7 @@ class SheetGroup:
     rows: list[SheetRow]
 
 
-def meeting_list_for_marker(*, user: AbstractBaseUser | None) -> QuerySet[Meeting]:
+def meeting_list_for_marker(*, user: AnyUser | None) -> QuerySet[Meeting]:
     """Meetings of the editions the user facilitates, in time order.
 
     Coordinators mark attendance in the admin; this list is the facilitators'.
@@ -126,7 +126,7 @@ def meeting_list_for_marker(*, user: AbstractBaseUser | None) -> QuerySet[Meetin
     )
 
 
-def meeting_get_for_marker(*, user: AbstractBaseUser | None, pk: int) -> Meeting:
+def meeting_get_for_marker(*, user: AnyUser | None, pk: int) -> Meeting:
     """The meeting when the user may mark it; `Meeting.DoesNotExist` otherwise.
 
     Facilitators of its edition and coordinators may; for everyone else the
@@ -185,7 +185,7 @@ class OwnAttendance:
 
 
 def attendance_list_for_user(
-    *, user: AbstractBaseUser | None, now: datetime | None = None
+    *, user: AnyUser | None, now: datetime | None = None
 ) -> list[OwnAttendance]:
     """The user's own attendance in each edition they belong to."""
     now = now or timezone.now()
@@ -300,8 +300,8 @@ def attendance_report_for_edition(
     organisations: dict[int, Tally] = {}
     people = {member.pk: Tally(label=member.name) for member in members}
     for group in edition_schedule(edition=edition):
-        module_id = group.module.pk if group.module else None
-        if group.module is not None:
+        module_id: int | None = group.module.pk if group.module else None
+        if group.module is not None and module_id is not None:
             modules.setdefault(module_id, Tally(label=group.module.localized.title))
         for meeting in group.meetings:
             if meeting.starts_at > now:

@@ -1,16 +1,16 @@
 """Writes of attendance marks; every change is logged in Wagtail's audit log."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from learning.core.types import AuthUser
 from learning.editions.models import Meeting
 from learning.enrolments.membership import participant_list_members
 from learning.enrolments.models import Participant
@@ -39,7 +39,7 @@ def attendance_mark(
     meeting: Meeting,
     participant: Participant,
     status: str,
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     source: str = AttendanceSource.QUICK_PAGE,
     minutes_present: int | None = None,
     now: datetime | None = None,
@@ -60,7 +60,7 @@ def attendance_mark_many(
     *,
     meeting: Meeting,
     marks: Mapping[int, str],
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     source: str = AttendanceSource.QUICK_PAGE,
     minutes: Mapping[int, int | None] | None = None,
     now: datetime | None = None,
@@ -151,7 +151,7 @@ def attendance_mark_many(
     return result
 
 
-def _status_validate(statuses) -> None:
+def _status_validate(statuses: Iterable[str]) -> None:
     allowed = set(AttendanceStatus.values)
     if any(status not in allowed for status in statuses):
         raise ValidationError(

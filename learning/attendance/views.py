@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from learning.core.types import signed_in_user
 from learning.editions.models import Meeting
 from learning.editions.selectors import meeting_titles_localize
 
@@ -89,7 +90,7 @@ def quick_sheet(request: HttpRequest, meeting_id: int) -> HttpResponse:
             result = attendance_mark_many(
                 meeting=meeting,
                 marks=marks,
-                actor=request.user,
+                actor=signed_in_user(request),
                 source=AttendanceSource.QUICK_PAGE,
             )
         except (ValidationError, PermissionDenied) as error:
@@ -152,7 +153,7 @@ def zoom_import(request: HttpRequest, meeting_id: int) -> HttpResponse:
         preview = attendance_import_preview(
             meeting=meeting,
             data=upload.read(MAX_REPORT_BYTES + 1),
-            actor=request.user,
+            actor=signed_in_user(request),
             lower_marks=request.POST.get("lower_marks") == "1",
         )
     except ValidationError as error:
@@ -203,7 +204,7 @@ def zoom_import_confirm(request: HttpRequest, meeting_id: int) -> HttpResponse:
             meeting=meeting,
             marks=marks,
             minutes=minutes,
-            actor=request.user,
+            actor=signed_in_user(request),
             seen=seen,
             unmatched=_int(request.POST.get("unmatched", "0")),
         )

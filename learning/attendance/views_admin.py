@@ -6,6 +6,7 @@ Coordinators see every edition; facilitators see the editions they facilitate.
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +40,7 @@ from .selectors import attendance_report_for_edition
 from .services import attendance_mark
 
 
-def editions_for_marker(user: Any):
+def editions_for_marker(user: Any) -> QuerySet[Edition]:
     """Editions whose attendance the user runs: all for coordinators."""
     if user_is_coordinator(user=user):
         return Edition.objects.all()
@@ -98,7 +99,7 @@ class AttendanceEditView(ServiceEditView):
     log_action = None  # the mark's own timestamps are its record
 
     def get_object(self, queryset: Any = None) -> Attendance:
-        mark = super().get_object(queryset)
+        mark: Attendance = super().get_object(queryset)
         if not attendance_can_mark(
             user=self.request.user, edition=mark.meeting.edition
         ):

@@ -20,7 +20,7 @@ ATTENDANCE_LOG_ACTIONS = (
 
 
 @hooks.register("register_log_actions")
-def register_attendance_log_actions(actions):
+def register_attendance_log_actions(actions: Any) -> None:
     for action, label, message in ATTENDANCE_LOG_ACTIONS:
         actions.register_action(action, label, message)
 

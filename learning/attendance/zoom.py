@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -66,7 +67,7 @@ def _people_read(reader: Iterator[list[str]]) -> list[ReportPerson]:
         header,
         ("total duration (minutes)", "duration (minutes)", "duration", "duración"),
     )
-    people: dict[str, list] = {}
+    people: dict[str, list[Any]] = {}  # [name, email, minutes]
     for count, row in enumerate(reader, start=1):
         if count > MAX_REPORT_ROWS:
             raise ValidationError(

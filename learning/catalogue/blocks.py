@@ -4,6 +4,8 @@ They live in the plugin so that learning pages can use them without importing th
 site; the site composes its own body from the same blocks (cms.core.blocks).
 """
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +68,7 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         template = "components/blocks/call_to_action_block.html"
 
-    def clean(self, value):
+    def clean(self, value: Any) -> Any:
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             error = ValidationError(
@@ -124,7 +126,7 @@ class PageMaterialBlock(blocks.StructBlock):
         icon = "doc-full-inverse"
         label = _("Publication or video")
 
-    def clean(self, value):
+    def clean(self, value: Any) -> Any:
         # The chooser only offers these types, but a page id can still arrive by
         # another way (a pasted or copied block, an old value, an import): the
         # model behind a multi-type chooser is Page, so any page would pass.

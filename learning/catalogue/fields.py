@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from learning.core import conf
 
 
-def delivery_language_choices():
+def delivery_language_choices() -> list[tuple[str, str]]:
     """Languages a programme can be delivered or interpreted in."""
     return conf.delivery_languages()
 
@@ -15,11 +17,11 @@ class LanguageListField(models.JSONField):
 
     description = _("list of language codes")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("default", list)
         super().__init__(*args, **kwargs)
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> forms.MultipleChoiceField:
         return forms.MultipleChoiceField(
             choices=delivery_language_choices,
             widget=forms.CheckboxSelectMultiple,
@@ -28,7 +30,7 @@ class LanguageListField(models.JSONField):
             help_text=self.help_text,
         )
 
-    def validate(self, value, model_instance):
+    def validate(self, value: Any, model_instance: models.Model | None) -> None:
         super().validate(value, model_instance)
         known = {code for code, _name in delivery_language_choices()}
         unknown = [code for code in value or [] if code not in known]

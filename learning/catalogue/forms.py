@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -5,8 +7,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 class ModulePageForm(WagtailAdminPageForm):
     """Keeps a programme to one module that every participant takes first."""
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned_data: dict[str, Any] = super().clean()
         if not cleaned_data.get("is_required_first"):
             return cleaned_data
         parent = self.parent_page

@@ -1,14 +1,17 @@
 """Editorial pages of the learning catalogue: programmes, modules and session topics."""
 
+from typing import Any
 from zoneinfo import available_timezones
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from learning.core import conf
@@ -30,7 +33,7 @@ from .forms import ModulePageForm
 MODULE_FORMATS = frozenset({ProgrammeFormat.ONLINE_SESSIONS, ProgrammeFormat.SEMINAR})
 
 
-def time_zone_choices():
+def time_zone_choices() -> list[tuple[str, str]]:
     return [(name, name) for name in sorted(available_timezones())]
 
 
@@ -51,8 +54,10 @@ class ProgrammeIndexPage(Page):
         verbose_name = _("programme index page")
         verbose_name_plural = _("programme index pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_context(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context["programmes"] = (
             ProgrammePage.objects.child_of(self).live().public().specific()
         )
@@ -223,7 +228,7 @@ class ProgrammePage(HeadlessPreviewMixin, Page):
         verbose_name_plural = _("programme pages")
 
     @property
-    def modules(self):
+    def modules(self) -> PageQuerySet:
         """The programme's live modules in their order."""
         return (
             ModulePage.objects.child_of(self)
@@ -300,7 +305,7 @@ class ModulePage(HeadlessPreviewMixin, Page):
         )
 
     @property
-    def session_topics(self):
+    def session_topics(self) -> PageQuerySet:
         """The module's live session topics in tree order."""
         return SessionTopicPage.objects.child_of(self).live().public()
 

@@ -36,13 +36,15 @@ def page_source_get(*, page: PageT) -> PageT:
         .order_by("is_default", "pk")
         .first()
     )
-    return source or page
+    found: PageT = source or page
+    return found
 
 
 def module_list_for_programme(*, programme: ProgrammePage) -> QuerySet[ModulePage]:
     """The live modules of the programme's source page, in their order."""
     source = page_source_get(page=programme)
-    return ModulePage.objects.child_of(source).live().order_by("module_number", "path")
+    modules: QuerySet[ModulePage] = ModulePage.objects.child_of(source).live()
+    return modules.order_by("module_number", "path")
 
 
 @dataclass(frozen=True)

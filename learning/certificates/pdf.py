@@ -136,7 +136,8 @@ def _line(
     canvas.setFillColor(colour)
     canvas.setFont(name, size)
     canvas.drawCentredString(x, y, text)
-    return y - size * size_step - 0.45 * cm
+    next_y: float = y - size * size_step - 0.45 * cm
+    return next_y
 
 
 def _module_lines(titles: list[str]) -> list[str]:

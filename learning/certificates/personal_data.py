@@ -2,14 +2,16 @@
 
 from typing import Any
 
-from django.db import transaction
+from django.db.models import QuerySet
 
 from learning.core.personal_data import (
     Person,
     PersonalDataKind,
     export_rows,
     field_columns,
+    files_delete_on_commit,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import Certificate
@@ -25,7 +27,7 @@ FIELDS = (
 )
 
 
-def _certificates(person: Person) -> Any:
+def _certificates(person: Person) -> QuerySet[Certificate]:
     q = person.q(email="participant__email", user="participant__user")
     return Certificate.objects.filter(q)
 
@@ -47,14 +49,14 @@ def certificates_erase(person: Person) -> int:
         certificate.save(update_fields=["holder_name", "pdf"])
     if files:
         storage = Certificate._meta.get_field("pdf").storage
-        transaction.on_commit(lambda: [storage.delete(name) for name in files])
+        files_delete_on_commit(storage=storage, names=files)
     return len(certificates)
 
 
 personal_data_register(
     PersonalDataKind(
         key="certificates",
-        label=Certificate._meta.verbose_name_plural,
+        label=verbose_plural(Certificate),
         columns=field_columns(Certificate, FIELDS),
         export=certificates_export,
         erase=certificates_erase,

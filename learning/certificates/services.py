@@ -5,9 +5,9 @@ import secrets
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
+from typing import cast
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -16,8 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from learning.catalogue.enums import CertificateLanguages
+from learning.catalogue.models import ModulePage
 from learning.core.names import name_normalise
 from learning.core.storage import storage_guard
+from learning.core.types import AuthUser
 from learning.editions.models import Edition
 from learning.enrolments.models import Participant
 from learning.notifications.emails import email_language
@@ -37,7 +39,8 @@ from .tasks import (
     certificate_ready_email_send,
 )
 
-NAME_MAX_LENGTH = Certificate._meta.get_field("holder_name").max_length
+# A CharField's max_length is always set (the stubs allow None).
+NAME_MAX_LENGTH = cast(int, Certificate._meta.get_field("holder_name").max_length)
 
 
 def certificates_issue_for_edition(
@@ -68,7 +71,7 @@ def certificates_issue_for_edition(
 def certificate_issue(
     *,
     participant: Participant,
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     reason: str,
     force: bool = False,
     now: datetime | None = None,
@@ -98,7 +101,7 @@ def certificate_issue(
 def certificate_revoke(
     *,
     certificate: Certificate,
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     reason: str,
     now: datetime | None = None,
 ) -> Certificate:
@@ -131,7 +134,7 @@ def certificate_name_correct(
     *,
     certificate: Certificate,
     name: str,
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     reason: str,
     now: datetime | None = None,
 ) -> Certificate:
@@ -225,6 +228,7 @@ def certificate_pdf_regenerate(
     readable = code_readable(code_generate())
     _pdf_store(certificate=certificate, readable_code=readable)
     new_file = certificate.pdf.name
+    assert old_file and new_file  # noqa: S101 (both files are stored, so named)
     try:
         with transaction.atomic():
             swapped = _pdf_swap(
@@ -280,7 +284,7 @@ def _pdf_swap(
 def _certificate_create(
     *,
     eligibility: Eligibility,
-    actor: AbstractBaseUser | None,
+    actor: AuthUser | None,
     reason: str,
     now: datetime,
     forced: bool = False,
@@ -351,7 +355,7 @@ def _certificate_build(
     *,
     eligibility: Eligibility,
     code: str,
-    actor: AbstractBaseUser | None,
+    actor: AuthUser | None,
     reason: str,
     now: datetime,
 ) -> Certificate:
@@ -387,7 +391,9 @@ def _certificate_build(
     )
 
 
-def _module_titles(modules: list, languages: list[str]) -> list[dict[str, str]]:
+def _module_titles(
+    modules: list[ModulePage], languages: list[str]
+) -> list[dict[str, str]]:
     titles = {
         language: page_titles_in(pages=modules, language=language)
         for language in languages

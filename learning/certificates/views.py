@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
@@ -35,7 +36,7 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def certificate_download(request: HttpRequest, pk: int) -> HttpResponse:
+def certificate_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The certificate's PDF as an attachment.
 
     Access: its holder, and coordinators; anyone else, and revoked ones, get 404.

@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
+from django_stubs_ext import StrOrPromise
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
@@ -26,6 +28,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from learning.core.admin_views import LearningModelViewSet
 from learning.core.forms import form_errors_add
 from learning.core.storage import StorageUnavailable, private_file_response
+from learning.core.types import signed_in_user
 from learning.editions.models import Edition
 from learning.enrolments.models import Participant
 
@@ -86,7 +89,7 @@ class CertificateInspectView(generic.InspectView):
         return get_object_or_404(certificate_list_for_admin(), pk=self.pk)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         certificate = self.object
         can_change = certificate.revoked_at is None and self.user_has_permission(
             "change"
@@ -116,7 +119,7 @@ class CertificateAdminMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
     model = Certificate
     permission_policy = ModelPermissionPolicy(Certificate)
     header_icon = "doc-full"
-    page_title = ""
+    page_title: StrOrPromise = ""
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return [
@@ -204,7 +207,7 @@ class IssueForm(ReasonForm):
     )
 
 
-class CertificateIssueView(CertificateAdminMixin, FormView):
+class CertificateIssueView(CertificateAdminMixin, FormView):  # type: ignore[type-arg]  # generic in the stubs only
     """Issue a participant's certificate by hand, with a reason; certificate adders."""
 
     permission_required = "add"
@@ -240,7 +243,7 @@ class CertificateIssueView(CertificateAdminMixin, FormView):
         try:
             certificate_issue(
                 participant=self.participant,
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
                 reason=form.cleaned_data["reason"],
                 force=form.cleaned_data["force"],
             )
@@ -257,7 +260,7 @@ class CertificateIssueView(CertificateAdminMixin, FormView):
         return redirect(self.back_url)
 
 
-class CertificateRevokeView(CertificateAdminMixin, FormView):
+class CertificateRevokeView(CertificateAdminMixin, FormView):  # type: ignore[type-arg]  # generic in the stubs only
     """Revoke a certificate with a reason; changers of certificates."""
 
     permission_required = "change"
@@ -286,7 +289,7 @@ class CertificateRevokeView(CertificateAdminMixin, FormView):
         try:
             certificate_revoke(
                 certificate=self.certificate,
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
@@ -312,7 +315,7 @@ class NameCorrectionForm(ReasonForm):
     field_order = ["name", "reason"]
 
 
-class CertificateNameCorrectView(CertificateAdminMixin, FormView):
+class CertificateNameCorrectView(CertificateAdminMixin, FormView):  # type: ignore[type-arg]  # generic in the stubs only
     """Correct the printed name with a reason, which redoes the PDF; changers."""
 
     permission_required = "change"
@@ -344,7 +347,7 @@ class CertificateNameCorrectView(CertificateAdminMixin, FormView):
             certificate = certificate_name_correct(
                 certificate=self.certificate,
                 name=form.cleaned_data["name"],
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
@@ -370,7 +373,7 @@ class CertificateDownloadView(PermissionCheckedMixin, View):
     permission_policy = ModelPermissionPolicy(Certificate)
     permission_required = "view"
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         certificate = get_object_or_404(Certificate, pk=pk)
         if not certificate.pdf:  # erased with the holder's personal data
             raise Http404

@@ -22,7 +22,7 @@ CERTIFICATE_LOG_ACTIONS = (
 
 
 @hooks.register("register_log_actions")
-def register_certificate_log_actions(actions):
+def register_certificate_log_actions(actions: Any) -> None:
     for action, label, message in CERTIFICATE_LOG_ACTIONS:
         actions.register_action(action, label, message)
 

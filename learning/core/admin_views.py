@@ -44,12 +44,14 @@ class ServiceFormMixin:
 
     def form_valid(self, form: forms.BaseForm) -> HttpResponse:
         try:
-            return super().form_valid(form)  # type: ignore[misc]
+            response: HttpResponse = super().form_valid(form)  # type: ignore[misc]  # a mixin's super
+            return response
         except ValidationError as error:
             form_errors_add(form=form, error=error)
             self.produced_error_code = "validation_error"
-            self.produced_error_message = self.get_error_message()  # type: ignore[attr-defined]
-            return self.form_invalid(form)  # type: ignore[attr-defined]
+            self.produced_error_message = self.get_error_message()  # type: ignore[attr-defined]  # the view's
+            invalid: HttpResponse = self.form_invalid(form)  # type: ignore[attr-defined]  # the view's
+            return invalid
 
 
 class ServiceCreateView(ServiceFormMixin, generic.CreateView):
@@ -99,7 +101,8 @@ class InspectURLFinder(ModelAdminURLFinder):
             and not policy.user_has_permission_for_instance(self.user, "view", instance)
         ):
             return None
-        return self.construct_edit_url(instance)
+        url: str | None = self.construct_edit_url(instance)
+        return url
 
 
 class LearningModelViewSet(ModelViewSet):
@@ -113,19 +116,19 @@ class LearningModelViewSet(ModelViewSet):
     create_handler: Any = None
 
     def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        view_kwargs: dict[str, Any] = super().get_common_view_kwargs(**kwargs)
         for name in self.excluded_views:
             view_kwargs[f"{name}_url_name"] = None
         return view_kwargs
 
     def get_add_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
-        if self.create_handler is None:
-            return super().get_add_view_kwargs(**kwargs)
-        return super().get_add_view_kwargs(
-            panel=self.create_handler,
-            form_class=self.create_handler.get_form_class(),
-            **kwargs,
-        )
+        if self.create_handler is not None:
+            kwargs |= {
+                "panel": self.create_handler,
+                "form_class": self.create_handler.get_form_class(),
+            }
+        view_kwargs: dict[str, Any] = super().get_add_view_kwargs(**kwargs)
+        return view_kwargs
 
     def get_form_class(self, for_update: bool = False) -> Any:
         if {"add", "edit"} <= self.excluded_views:
@@ -144,9 +147,11 @@ class LearningModelViewSet(ModelViewSet):
         # Wagtail's finder reverses the edit view, which read-only viewsets do not
         # route: the audit log (Site history) would fail on their log entries.
         if "edit" not in self.excluded_views:
-            return super().url_finder_class
+            finder: type = super().url_finder_class
+            return finder
         if not self.inspect_view_enabled or "inspect" in self.excluded_views:
-            return NullAdminURLFinder
+            null_finder: type = NullAdminURLFinder
+            return null_finder
         name = self.get_url_name("inspect")
         return type(
             "LearningInspectURLFinder", (InspectURLFinder,), {"edit_url_name": name}

@@ -36,7 +36,8 @@ def calendar_build(*, events: Iterable[CalendarEvent], name: str = "") -> bytes:
     stamp = datetime.now(tz=UTC)
     for item in events:
         calendar.add_component(_event(item, stamp))
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def _event(item: CalendarEvent, stamp: datetime) -> Event:

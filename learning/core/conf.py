@@ -34,12 +34,15 @@ def attendance_present_share() -> float:
 
 def catalogue_parent_page_models() -> list[str] | None:
     """Page types under which a programme index may be created (None: any)."""
-    return _setting("CATALOGUE_PARENT_PAGE_MODELS", None)
+    models: list[str] | None = _setting("CATALOGUE_PARENT_PAGE_MODELS", None)
+    return models
 
 
 def delivery_languages() -> list[tuple[str, str]]:
     """Languages a programme can be delivered or interpreted in."""
-    return _setting("DELIVERY_LANGUAGES", settings.LANGUAGES)
+    default = settings.LANGUAGES
+    languages: list[tuple[str, str]] = _setting("DELIVERY_LANGUAGES", default)
+    return languages
 
 
 def forum_edit_minutes() -> int:
@@ -75,7 +78,8 @@ def join_link_visible_minutes_before() -> int:
 
 def event_note_page_models() -> list[str] | None:
     """Page types an event's learning note may be (None: any page)."""
-    return _setting("EVENT_NOTE_PAGE_MODELS", None)
+    models: list[str] | None = _setting("EVENT_NOTE_PAGE_MODELS", None)
+    return models
 
 
 def material_max_bytes() -> int:
@@ -85,7 +89,8 @@ def material_max_bytes() -> int:
 
 def material_page_models() -> list[str] | None:
     """The site's publication and video page types (None: any page)."""
-    return _setting("MATERIAL_PAGE_MODELS", None)
+    models: list[str] | None = _setting("MATERIAL_PAGE_MODELS", None)
+    return models
 
 
 def mel_min_group() -> int:

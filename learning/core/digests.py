@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from learning.core.types import AuthUser
 
 # (*, subject, users, language) -> {user pk: template context}. Called once per
 # language with the recipients who read it, so that its queries do not grow
@@ -70,8 +71,8 @@ def digest_sections_render(
     *,
     digest: str,
     subject: object,
-    users: Iterable[AbstractBaseUser],
-    language_of: Callable[[AbstractBaseUser], str],
+    users: Iterable[AuthUser],
+    language_of: Callable[[AuthUser], str],
 ) -> dict[int, list[RenderedSection]]:
     """Each recipient's sections of the digest about `subject`, in their language.
 
@@ -82,7 +83,7 @@ def digest_sections_render(
     rendered: dict[int, list[RenderedSection]] = defaultdict(list)
     if not sections:
         return {}
-    by_language: dict[str, list[AbstractBaseUser]] = defaultdict(list)
+    by_language: dict[str, list[AuthUser]] = defaultdict(list)
     for user in users:
         by_language[language_of(user)].append(user)
     for language, readers in by_language.items():

@@ -35,9 +35,10 @@ def language_name(code: str, *, language: str | None = None) -> str:
     """The language called `code` ("en"), named in `language` or the active one."""
     locale = _locale(language)
     base = code.replace("_", "-").split("-")[0]
-    return locale.languages.get(code.replace("-", "_")) or locale.languages.get(
+    name: str = locale.languages.get(code.replace("-", "_")) or locale.languages.get(
         base, code
     )
+    return name
 
 
 def language_names(codes: Iterable[str], *, language: str | None = None) -> str:

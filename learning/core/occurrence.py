@@ -37,7 +37,7 @@ def aware_validate(*moments: datetime) -> None:
         )
 
 
-def duration_field(**kwargs: Any) -> models.PositiveSmallIntegerField:
+def duration_field(**kwargs: Any) -> "models.PositiveSmallIntegerField[int, int]":
     """The duration in minutes, from one minute up to the one cap."""
     return models.PositiveSmallIntegerField(
         _("duration in minutes"),

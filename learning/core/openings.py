@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -20,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.log_actions import log
+
+from learning.core.types import AnyUser, AuthUser
 
 from .models import Opening, OpeningState
 
@@ -58,6 +59,11 @@ def opening_check_register(*, name: str, check: OpeningCheck) -> None:
     _checks[name] = check
 
 
+def opening_checks_registered() -> bool:
+    """Whether any check gates openings (without one, nothing is ever held)."""
+    return bool(_checks)
+
+
 def opening_report(*, subject: models.Model) -> OpeningReport:
     """Every registered check's verdict on subject, merged."""
     report = OpeningReport()
@@ -79,15 +85,35 @@ def opening_get(*, subject: models.Model) -> Opening | None:
     return _rows(subject).first()
 
 
+# What a public page says instead of a sign-up form while the gate holds it.
+OPENING_HELD_MESSAGE = _(
+    "Sign-up opens once the pages about this programme are ready in every "
+    "language it is offered in. Please come back soon."
+)
+
+
+def opening_is_held(*, subject: models.Model) -> bool:
+    """Whether the gate holds subject's sign-up (its decision is BLOCKED).
+
+    Callers: each format's "is sign-up open" selector (edition status, RSVP
+    state, registration state, information session sign-up), so the pages and
+    the API show "not open yet" rather than a form that would be refused. Reads
+    the `opening_state` annotation (opening_annotations) when present, so a
+    list costs no query per row.
+    """
+    if hasattr(subject, "opening_state"):
+        return bool(subject.opening_state == OpeningState.BLOCKED)
+    return _rows(subject).filter(state=OpeningState.BLOCKED).exists()
+
+
 def opening_gate(*, subject: models.Model) -> str:
     """ "open" or "blocked": whether sign-ups may open by the subject's dates.
 
     For the API and the admin; the same answer opening_validate acts on.
     """
-    opening = opening_get(subject=subject)
-    if opening is None or opening.state == OpeningState.OPEN:
-        return OpeningState.OPEN.value
-    return OpeningState.BLOCKED.value
+    if opening_is_held(subject=subject):
+        return OpeningState.BLOCKED.value
+    return OpeningState.OPEN.value
 
 
 def opening_validate(*, subject: models.Model) -> None:
@@ -122,7 +148,7 @@ def opening_decide(
 def opening_open(
     *,
     subject: models.Model,
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     override_reason: str = "",
     now: datetime | None = None,
 ) -> Opening:
@@ -179,7 +205,7 @@ def _record(
     *,
     state: str,
     now: datetime,
-    user: AbstractBaseUser | None = None,
+    user: AnyUser | None = None,
 ) -> Opening:
     if current is None:
         current = Opening(
@@ -228,13 +254,16 @@ def openings_refresh(*, now: datetime | None = None) -> tuple[int, int]:
     """Open the blocked subjects whose checks now pass, and clear the outdated mark
     of open ones that are up to date again: (opened, cleared). The scheduled job."""
     now = now or timezone.now()
-    opened = sum(
-        opening_decide(subject=subject, now=now).state == OpeningState.OPEN
-        for subject in openings_blocked()
-    )
+    decisions = [opening_decide(subject=s, now=now) for s in openings_blocked()]
+    opened = sum(d is not None and d.state == OpeningState.OPEN for d in decisions)
     cleared = 0
     for opening in openings_open():
-        if opening.outdated_since and opening_report(subject=opening.subject).passes:
+        subject = opening.subject  # None once its row is deleted
+        if (
+            opening.outdated_since
+            and subject is not None
+            and opening_report(subject=subject).passes
+        ):
             opening_outdated_set(opening=opening, since=None)
             cleared += 1
     return opened, cleared
@@ -243,8 +272,13 @@ def openings_refresh(*, now: datetime | None = None) -> tuple[int, int]:
 def opening_annotations(model: type[models.Model]) -> dict[str, models.Subquery]:
     """`opening_state` and `opening_outdated_since` of each row, for a list's
     queryset of model (annotate it: the list keeps its number of queries)."""
-    content_type = ContentType.objects.get_for_model(model)
-    rows = Opening.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
+    # By the content type's natural key, joined in the subquery: building the
+    # queryset makes no query (a list's count stays the same on a cold cache).
+    rows = Opening.objects.filter(
+        content_type__app_label=model._meta.app_label,
+        content_type__model=model._meta.model_name,
+        object_id=OuterRef("pk"),
+    )
     return {
         "opening_state": models.Subquery(rows.values("state")[:1]),
         "opening_outdated_since": models.Subquery(rows.values("outdated_since")[:1]),

@@ -23,4 +23,5 @@ def titles_localized(*, pages: Iterable[Page]) -> dict[object, str]:
 
 def title_localized(*, page: Page, titles: dict[object, str]) -> str:
     """The page's translated title when there is one, else its own."""
-    return titles.get(page.translation_key, page.title)
+    title: str = titles.get(page.translation_key, page.title)
+    return title

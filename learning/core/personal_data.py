@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Model, Q
+from django.core.files.storage import Storage
+from django.db import transaction
+from django.db.models import Field, Model, Q
 from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
+
+from learning.core.types import AuthUser
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class Person:
     """
 
     email: str
-    user: AbstractBaseUser | None
+    user: AuthUser | None
     placeholder_email: str
     placeholder_name: str
 
@@ -108,9 +112,31 @@ def field_columns(
 
     A path such as "edition__title" is headed by its first field ("edition").
     """
-    return tuple(
-        (_key(name), model._meta.get_field(_key(name)).verbose_name) for name in fields
-    )
+    return tuple((_key(name), _verbose_name(model, _key(name))) for name in fields)
+
+
+def _verbose_name(model: type[Model], name: str) -> StrOrPromise:
+    field = model._meta.get_field(name)
+    # Exported columns are the model's own fields, never reverse relations.
+    assert isinstance(field, Field)  # noqa: S101
+    return field.verbose_name
+
+
+def verbose_plural(model: type[Model]) -> StrOrPromise:
+    """The model's plural name, the heading of its rows in the readable export."""
+    # Django always fills verbose_name_plural in; the stubs allow None.
+    return model._meta.verbose_name_plural or model.__name__
+
+
+def files_delete_on_commit(*, storage: Storage, names: Iterable[str | None]) -> None:
+    """Delete the erased rows' files once the erasure has committed."""
+    stored = [name for name in names if name]  # a FieldFile without a file has none
+
+    def delete() -> None:
+        for name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
 
 
 def _key(path: str) -> str:
@@ -140,15 +166,16 @@ def person_signup_kind(
         return export_rows(found.order_by("created_at", "pk"), fields)
 
     def erase(person: Person) -> int:
-        return rows(person).update(
+        changed: int = rows(person).update(
             name=person.placeholder_name,
             email=person.placeholder_email,
             **dict.fromkeys(blanked, ""),
         )
+        return changed
 
     return PersonalDataKind(
         key=key,
-        label=model._meta.verbose_name_plural,
+        label=verbose_plural(model),
         columns=field_columns(model, fields),
         export=export,
         erase=erase,

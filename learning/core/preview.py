@@ -98,17 +98,18 @@ class HeadlessPreviewMixin:
 
     @property
     def preview_modes(self) -> list[tuple[str, Any]]:
-        modes = list(super().preview_modes)  # type: ignore[misc]
+        modes = list(super().preview_modes)  # type: ignore[misc]  # a mixin's super
         if conf.headless_preview_url():
             modes.append((MODE, gettext_lazy("External frontend")))
         return modes
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
         if mode_name != MODE:
-            return super().serve_preview(request, mode_name)  # type: ignore[misc]
+            response: HttpResponse = super().serve_preview(request, mode_name)  # type: ignore[misc]  # a mixin's super
+            return response
         # The form's unsaved object carries the page's id; its latest revision is
         # what was last saved (the frontend cannot show unsaved edits).
-        pk = self.pk  # type: ignore[attr-defined]
+        pk = self.pk  # type: ignore[attr-defined]  # the page's
         page = Page.objects.filter(pk=pk).select_related("latest_revision").first()
         revision = page.latest_revision if page else None
         context: dict[str, Any] = {"revision": revision, "frontend_url": ""}

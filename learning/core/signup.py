@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import Promise
+from django_stubs_ext import StrOrPromise
 
 ObjectT = TypeVar("ObjectT")
 ParentT = TypeVar("ParentT", bound=models.Model)
@@ -37,7 +37,7 @@ class SignUpResult(Generic[ObjectT]):
 class Refusal:
     """A format's own message and stable code for one refused step."""
 
-    message: str | Promise
+    message: StrOrPromise
     code: str
 
     def error(self) -> ValidationError:

@@ -14,12 +14,14 @@ adapter can answer 503 with Retry-After and the admin can show a clear message.
 import contextlib
 import mimetypes
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.files.storage import Storage, storages
 from django.core.signals import setting_changed
 from django.db.models.fields.files import FieldFile
 from django.dispatch import receiver
-from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.utils.encoding import iri_to_uri
 from django.utils.functional import LazyObject, empty
 from django.utils.http import content_disposition_header
@@ -88,18 +90,24 @@ def storage_guard() -> Iterator[None]:
         raise
 
 
-class _PrivateStorage(LazyObject):
+if TYPE_CHECKING:
+    _LazyStorage = LazyObject[Storage]
+else:  # LazyObject is generic in the stubs only
+    _LazyStorage = LazyObject
+
+
+class _PrivateStorage(_LazyStorage):
     """storages["private"], looked up on first use and again after settings change."""
 
     def _setup(self) -> None:
-        self._wrapped = storages[PRIVATE_STORAGE_ALIAS]
+        self._wrapped: object = storages[PRIVATE_STORAGE_ALIAS]
 
 
 _private_storage = _PrivateStorage()
 
 
 @receiver(setting_changed)
-def _reset_private_storage(*, setting: str, **kwargs) -> None:
+def _reset_private_storage(*, setting: str, **kwargs: Any) -> None:
     if setting == "STORAGES":
         _private_storage._wrapped = empty
 
@@ -110,7 +118,8 @@ def private_storage() -> Storage:
     A lazy proxy: a FileField evaluates the callable once, at import, and the
     proxy still follows settings.STORAGES (override_settings in tests).
     """
-    return _private_storage
+    # The proxy stands in for the Storage it wraps (every attribute goes to it).
+    return cast(Storage, _private_storage)
 
 
 def can_sign(storage: Storage) -> bool:
@@ -132,14 +141,18 @@ def signed_download_url(
         "ResponseContentType": content_type,
     }
     with storage_guard():
-        if callable(getattr(storage, "signed_url", None)):
-            return storage.signed_url(file.name, parameters=parameters)
-        return storage.url(file.name, parameters=parameters)
+        # A bucket's storage (django-storages) takes the response headers to sign;
+        # the base Storage's url() does not know `parameters`.
+        sign = getattr(storage, "signed_url", None)
+        if callable(sign):
+            return str(sign(file.name, parameters=parameters))
+        url: Any = storage.url
+        return str(url(file.name, parameters=parameters))
 
 
 def private_file_response(
     *, file: FieldFile, download_name: str, content_type: str = ""
-) -> HttpResponse:
+) -> HttpResponseBase:
     """The file as an attachment; call only after the permission check.
 
     Local storage: the file streamed by the app. A bucket: a redirect (302) to a
@@ -151,6 +164,7 @@ def private_file_response(
         or mimetypes.guess_type(download_name)[0]
         or "application/octet-stream"
     )
+    response: HttpResponseBase
     if can_sign(file.storage):
         response = HttpResponseRedirect(
             iri_to_uri(

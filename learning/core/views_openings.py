@@ -26,6 +26,7 @@ from .openings import (
     opening_open,
     opening_report,
 )
+from .types import signed_in_user
 
 
 class OverrideForm(forms.Form):
@@ -57,7 +58,9 @@ def opening_view(request: HttpRequest, content_type_id: int, pk: int) -> HttpRes
         form = OverrideForm(request.POST) if "reason" in request.POST else form
         try:
             reason = form.cleaned_data["reason"] if form.is_valid() else ""
-            opening_open(subject=subject, actor=request.user, override_reason=reason)
+            opening_open(
+                subject=subject, actor=signed_in_user(request), override_reason=reason
+            )
         except OpeningBlockedError as error:
             messages.error(request, " ".join(error.messages))
             report = error.report
@@ -125,7 +128,7 @@ class OpeningListButtonMixin:
     """For the index views of gated models: a "Translations" item per row."""
 
     def get_list_more_buttons(self, instance: Model) -> list[Any]:
-        buttons = super().get_list_more_buttons(instance)  # type: ignore[misc]
+        buttons: list[Any] = super().get_list_more_buttons(instance)  # type: ignore[misc]  # a mixin's super
         buttons.append(
             MenuItem(
                 _("Translations"), opening_url(instance), icon_name="site", priority=60

@@ -7,7 +7,6 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
-from learning.core.openings import opening_annotations
 from learning.core.views_openings import opening_url
 
 from .models import Edition, Meeting
@@ -22,7 +21,7 @@ UPCOMING_DAYS = 14
 
 def _can_see(user: Any, model: type) -> bool:
     policy = policy_registry.get_by_type(model)
-    return policy.user_has_any_permission(user, ["add", "change", "view"])
+    return bool(policy.user_has_any_permission(user, ["add", "change", "view"]))
 
 
 class LearningDashboardPanel(Component):
@@ -46,8 +45,9 @@ class LearningDashboardPanel(Component):
         if self.show_meetings:
             meetings = list(meeting_list_upcoming(now=now, days=UPCOMING_DAYS))
         if self.show_editions:
-            # With the gate's decision: held, or open with a translation outdated.
-            listed = edition_list_open(now=now).annotate(**opening_annotations(Edition))
+            # With the gate's decision (`opening_state`, `opening_outdated_since`
+            # from edition_list_open): held, or open with a translation outdated.
+            listed = edition_list_open(now=now)
             editions = [
                 (edition, edition_places_left(edition=edition), opening_url(edition))
                 for edition in listed

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 
 class EditionStatus(models.TextChoices):
@@ -15,7 +16,7 @@ class EditionStatus(models.TextChoices):
 
 # Why an edition takes no enrolment now, one whole sentence per status (a label
 # inside a sentence cannot agree with it in every language).
-EDITION_NOT_ENROLLING = {
+EDITION_NOT_ENROLLING: dict[str, StrOrPromise] = {
     EditionStatus.UPCOMING: _("Enrolment for this edition has not opened yet."),
     EditionStatus.CLOSED: _("Enrolment for this edition is closed."),
     EditionStatus.RUNNING: _("This edition is under way and takes no more enrolments."),

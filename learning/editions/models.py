@@ -247,8 +247,10 @@ class Meeting(DatedOccurrence):
         """The title override, else the session topic's title, else its role."""
         if self.title:
             return self.title
-        if self.session_topic_id:
-            return self.topic_title_localized or self.session_topic.title
+        if self.topic_title_localized:
+            return self.topic_title_localized
+        if self.session_topic is not None:  # no query when it has none
+            return str(self.session_topic.title)
         return str(self.role_label)
 
     @property

@@ -28,7 +28,7 @@ class PlaceHolders:
     field: str  # the field whose value says whether a row holds a place
     values: Collection[str]
     # Runs under the edition's lock after its places changed.
-    places_changed: Callable[..., None]
+    places_changed: Callable[..., object]  # its result, if any, is not used
 
 
 _holders: dict[str, PlaceHolders] = {}  # by relation

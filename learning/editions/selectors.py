@@ -11,6 +11,8 @@ from wagtail.models import Locale, Page
 
 from learning.catalogue.models import ModulePage, ProgrammePage
 from learning.catalogue.selectors import page_source_get
+from learning.core.models import OpeningState
+from learning.core.openings import opening_annotations, opening_is_held
 
 from .enums import EditionStatus
 from .models import Edition, EditionQuerySet, Meeting
@@ -46,18 +48,29 @@ class ScheduleDay:
 
 
 def edition_list_for_programme(*, programme: ProgrammePage) -> EditionQuerySet:
-    """A programme's editions (given any translation of it), with `places_taken`."""
+    """A programme's editions (given any translation of it), with `places_taken`
+    and the gate's `opening_state`."""
     source = page_source_get(page=programme)
-    return Edition.objects.filter(programme=source).with_places_taken()
+    return (
+        Edition.objects.filter(programme=source)
+        .with_places_taken()
+        .annotate(**opening_annotations(Edition))
+    )
 
 
 def edition_status_compute(
-    *, edition: Edition, places_taken: int, now: datetime
+    *, edition: Edition, places_taken: int, now: datetime, held: bool = False
 ) -> EditionStatus:
-    """The status from the window, dates and places; while enrolment is open it wins."""
+    """The status from the window, dates and places; while enrolment is open it wins.
+
+    `held`: the translation gate holds the enrolment, so an edition in its window
+    stays UPCOMING (not open yet) until the gate lets it open.
+    """
     if now < edition.enrolment_opens_at:
         return EditionStatus.UPCOMING
     if now < edition.enrolment_closes_at:
+        if held:
+            return EditionStatus.UPCOMING
         if places_taken >= edition.places:
             return EditionStatus.FULLY_BOOKED
         return EditionStatus.OPEN
@@ -72,17 +85,29 @@ def edition_status_compute(
 def edition_get_status(
     *, edition: Edition, now: datetime | None = None
 ) -> EditionStatus:
-    """The edition's status now (uses a `places_taken` annotation when present)."""
+    """The edition's status now (uses `places_taken` and `opening_state`
+    annotations when present)."""
+    now = now or timezone.now()
     return edition_status_compute(
         edition=edition,
         places_taken=edition_places_taken(edition=edition),
-        now=now or timezone.now(),
+        now=now,
+        held=edition_is_held(edition=edition, now=now),
     )
+
+
+def edition_is_held(*, edition: Edition, now: datetime) -> bool:
+    """Whether the gate holds an edition that its dates would open now.
+
+    Outside the enrolment window the gate changes nothing, so no query is made.
+    """
+    in_window = edition.enrolment_opens_at <= now < edition.enrolment_closes_at
+    return in_window and opening_is_held(subject=edition)
 
 
 def edition_places_taken(*, edition: Edition) -> int:
     """Organisations holding a place: confirmed, pending approval or offered."""
-    annotated = getattr(edition, "places_taken", None)
+    annotated: int | None = getattr(edition, "places_taken", None)
     if annotated is not None:
         return annotated
     return places_taken_count(edition=edition)
@@ -102,8 +127,8 @@ def edition_schedule(*, edition: Edition) -> list[ScheduleModule]:
     for module in sorted(distinct, key=lambda m: (m.module_number, m.path)):
         groups[module.pk] = ScheduleModule(module=module)
     for meeting in meetings:
-        module = module_of.get(meeting.pk)
-        groups[module.pk if module else None].meetings.append(meeting)
+        of_meeting = module_of.get(meeting.pk)
+        groups[of_meeting.pk if of_meeting else None].meetings.append(meeting)
     return [group for group in groups.values() if group.meetings]
 
 
@@ -147,8 +172,13 @@ def _modules_of(meetings: list[Meeting]) -> dict[int, ModulePage]:
 
 
 def edition_list_with_places() -> EditionQuerySet:
-    """Every edition with its programme and `places_taken`; the admin's list uses it."""
-    return Edition.objects.select_related("programme").with_places_taken()
+    """Every edition with its programme, `places_taken` and the gate's
+    `opening_state`; the admin's list and the API's use it."""
+    return (
+        Edition.objects.select_related("programme")
+        .with_places_taken()
+        .annotate(**opening_annotations(Edition))
+    )
 
 
 def edition_list_open(*, now: datetime | None = None) -> EditionQuerySet:
@@ -171,13 +201,19 @@ def edition_list_with_status(
     """
     now = now or timezone.now()
     editions = edition_list_with_places()
-    enrolling = Q(enrolment_opens_at__lte=now, enrolment_closes_at__gt=now)
+    window = Q(enrolment_opens_at__lte=now, enrolment_closes_at__gt=now)
+    held = Q(opening_state=OpeningState.BLOCKED)
+    # No decision (NULL: before the gate) opens by the dates, as opening_is_held.
+    enrolling = window & (
+        Q(opening_state__isnull=True) | Q(opening_state=OpeningState.OPEN)
+    )
     if status == EditionStatus.UPCOMING:
-        return editions.filter(enrolment_opens_at__gt=now)
+        return editions.filter(Q(enrolment_opens_at__gt=now) | (window & held))
     if status == EditionStatus.OPEN:
-        return editions.filter(enrolling, places_taken__lt=F("places"))
+        # In a Q: the type checker's plugin knows the fields, not the annotation.
+        return editions.filter(enrolling & Q(places_taken__lt=F("places")))
     if status == EditionStatus.FULLY_BOOKED:
-        return editions.filter(enrolling, places_taken__gte=F("places"))
+        return editions.filter(enrolling & Q(places_taken__gte=F("places")))
     closed = editions.filter(enrolment_closes_at__lte=now)
     return closed.filter(_local_dates_in(status=status, now=now))
 
@@ -231,7 +267,7 @@ def meeting_titles_localize(*, meetings: Iterable[Meeting]) -> list[Meeting]:
     keys = {
         m.session_topic.translation_key
         for m in meetings
-        if not m.title and m.session_topic_id
+        if not m.title and m.session_topic is not None
     }
     if not keys:
         return meetings
@@ -241,7 +277,7 @@ def meeting_titles_localize(*, meetings: Iterable[Meeting]) -> list[Meeting]:
         .values_list("translation_key", "title")
     )
     for meeting in meetings:
-        if not meeting.title and meeting.session_topic_id:
+        if not meeting.title and meeting.session_topic is not None:
             key = meeting.session_topic.translation_key
             meeting.topic_title_localized = titles.get(key, "")
     return meetings

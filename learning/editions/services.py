@@ -4,7 +4,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,10 +17,18 @@ from learning.catalogue.models import ProgrammePage, SessionTopicPage
 from learning.catalogue.selectors import page_source_get
 from learning.core.occurrence import OCCURRENCE_MAX_MINUTES, aware_validate
 from learning.core.openings import opening_decide
+from learning.core.types import AuthUser
 
 from .models import Edition, Meeting
 from .places import places_changed, places_taken_count
 
+# Dates whose change asks the translation gate again.
+EDITION_DATE_FIELDS = (
+    "enrolment_opens_at",
+    "enrolment_closes_at",
+    "starts_on",
+    "ends_on",
+)
 EDITION_UPDATABLE_FIELDS = frozenset(
     {
         "title",
@@ -72,7 +79,7 @@ def edition_create(
     venue: str = "",
     city: str = "",
     country: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
 ) -> Edition:
     """Create an edition of the programme's default-language page."""
     aware_validate(enrolment_opens_at, enrolment_closes_at)
@@ -110,7 +117,7 @@ def edition_update(
     *,
     edition: Edition,
     data: Mapping[str, Any],
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
     now: datetime | None = None,
 ) -> Edition:
     """Change an edition; added places go to the waitlist, as offers."""
@@ -118,6 +125,10 @@ def edition_update(
     aware_validate(*(v for v in data.values() if isinstance(v, datetime)))
     with transaction.atomic():
         locked = Edition.objects.lock(pk=edition.pk)
+        rescheduled = any(
+            name in data and data[name] != getattr(locked, name)
+            for name in EDITION_DATE_FIELDS
+        )
         for name, value in data.items():
             setattr(locked, name, value)
         _places_validate(edition=locked)
@@ -126,14 +137,18 @@ def edition_update(
         locked.save()
         log(instance=locked, action="wagtail.edit", user=actor)
         places_changed(edition=locked, now=now or timezone.now())
+        if rescheduled:
+            # New dates ask the gate again: a held edition whose pages are now
+            # ready opens; an open one stays open (OPEN is final).
+            opening_decide(subject=locked, now=now)
     return locked
 
 
 def edition_facilitators_set(
     *,
     edition: Edition,
-    users: Iterable[AbstractBaseUser],
-    actor: AbstractBaseUser | None = None,
+    users: Iterable[AuthUser],
+    actor: AuthUser | None = None,
 ) -> Edition:
     """Make exactly these active users the edition's facilitators."""
     chosen = list(users)
@@ -168,7 +183,7 @@ def meeting_create(
     join_url: str = "",
     interpretation_languages: Sequence[str] = (),
     recording_url: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
 ) -> Meeting:
     """Plan a meeting of the edition, on one of its programme's session topics."""
     _meeting_time_validate(starts_at=starts_at, duration_minutes=duration_minutes)
@@ -192,7 +207,7 @@ def meeting_update(
     *,
     meeting: Meeting,
     data: Mapping[str, Any],
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
 ) -> Meeting:
     """Change a meeting, e.g. add its recording; calendars see time or link changes."""
     _fields_validate(data=data, allowed=MEETING_UPDATABLE_FIELDS)

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db.models import Model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import WagtailAdminModelForm
@@ -180,7 +181,7 @@ class EditionIndexView(OpeningListButtonMixin, generic.IndexView):
     def get_base_queryset(self) -> Any:
         return edition_list_with_places()
 
-    def get_list_more_buttons(self, instance: Edition) -> list[Any]:
+    def get_list_more_buttons(self, instance: Model) -> list[Any]:
         buttons = super().get_list_more_buttons(instance)
         query = f"?edition={instance.pk}"
         buttons.append(
@@ -209,7 +210,7 @@ def _can_see_enrolments(user: Any) -> bool:
     if not apps.is_installed("learning.enrolments"):
         return False
     policy = policy_registry.get_by_type(apps.get_model("enrolments", "Enrolment"))
-    return policy.user_has_any_permission(user, ["view", "change"])
+    return bool(policy.user_has_any_permission(user, ["view", "change"]))
 
 
 class EditionCreateView(ServiceCreateView):
@@ -253,7 +254,7 @@ class MeetingCreateView(ServiceCreateView):
     log_action = None  # the service logs, with its actor
 
     def get_initial(self) -> dict[str, Any]:
-        initial = super().get_initial()
+        initial: dict[str, Any] = super().get_initial()
         if edition := self.request.GET.get("edition"):
             initial["edition"] = edition
         return initial

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
-from learning.catalogue.models import ProgrammePage
+from learning.catalogue.models import ModulePage, ProgrammePage
 from learning.core.pages import title_localized, titles_localized
 from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition, Meeting
@@ -93,7 +93,7 @@ def _meeting_row(meeting: Meeting, titles: dict[object, str]) -> MeetingRow:
     return MeetingRow(title=title, starts_at=meeting.starts_at, ends_at=meeting.ends_at)
 
 
-def module_choices(*, modules: QuerySet) -> list[tuple[str, str]]:
+def module_choices(*, modules: QuerySet[ModulePage]) -> list[tuple[str, str]]:
     """(pk, translated title) of the modules, for checkboxes."""
     module_list = list(modules)
     titles = titles_localized(pages=module_list)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 
 class EnrolmentStatus(models.TextChoices):
@@ -26,7 +27,7 @@ ACTIVE_STATUSES = (*PLACE_HOLDING_STATUSES, EnrolmentStatus.WAITLISTED)
 
 # Each status as a whole sentence: a status label dropped into a sentence cannot
 # agree in gender and number with its subject in every language.
-ENROLMENT_IS = {
+ENROLMENT_IS: dict[str, StrOrPromise] = {
     EnrolmentStatus.PENDING_APPROVAL: _("This enrolment is pending approval."),
     EnrolmentStatus.CONFIRMED: _("This enrolment is confirmed."),
     EnrolmentStatus.WAITLISTED: _("This enrolment is on the waitlist."),
@@ -35,7 +36,7 @@ ENROLMENT_IS = {
     EnrolmentStatus.REJECTED: _("This enrolment was rejected."),
     EnrolmentStatus.WITHDRAWN: _("This enrolment was withdrawn."),
 }
-ENROLMENT_OF_IS_NOW = {
+ENROLMENT_OF_IS_NOW: dict[str, StrOrPromise] = {
     EnrolmentStatus.PENDING_APPROVAL: _(
         "The enrolment of %(organisation)s is now pending approval."
     ),

@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from learning.core.consent import ConsentField
 
@@ -29,7 +30,7 @@ class LockedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
         self,
         name: str,
         value: Any,
-        label: str,
+        label: int | str,
         selected: bool,
         index: int,
         subindex: int | None = None,
@@ -76,6 +77,7 @@ class OrganisationEnrolmentForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
         super().__init__(*args, **kwargs)
         modules = self.fields["modules"]
+        assert isinstance(modules, forms.MultipleChoiceField)  # noqa: S101 (declared above)
         modules.choices = module_choices
         modules.widget = LockedCheckboxSelectMultiple(
             choices=module_choices, locked=locked_modules
@@ -97,7 +99,7 @@ def _locked_help(choices: list[tuple[str, str]], locked: Collection[str]) -> str
     ) % {"modules": ", ".join(titles)}
 
 
-def language_choices() -> list[tuple[str, str]]:
+def language_choices() -> list[tuple[str, StrOrPromise]]:
     return list(settings.LANGUAGES)
 
 
@@ -124,7 +126,7 @@ class RepresentativeForm(forms.Form):
 
 def representative_formset(
     *, data: Any, maximum: int, language: str
-) -> forms.BaseFormSet:
+) -> "forms.BaseFormSet[RepresentativeForm]":
     """`maximum` representative forms (blank ones are ignored), in `language`."""
     # Only `maximum` forms are shown; a longer list is for the service to refuse.
     formset_class = forms.formset_factory(
@@ -137,6 +139,8 @@ def representative_formset(
     )
 
 
-def representatives_of(formset: forms.BaseFormSet) -> list[RepresentativeInput]:
+def representatives_of(
+    formset: "forms.BaseFormSet[RepresentativeForm]",
+) -> list[RepresentativeInput]:
     """The people of the filled-in forms of a valid formset."""
     return [form.representative() for form in formset if form.cleaned_data]

@@ -13,9 +13,9 @@ edition A can neither read nor confirm the existence of edition B's rows.
 
 from enum import StrEnum
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 
+from learning.core.types import AnyUser
 from learning.editions.models import Edition
 
 from .enums import EnrolmentStatus
@@ -30,7 +30,7 @@ class EditionRole(StrEnum):
     COORDINATOR = "coordinator"
 
 
-def user_is_coordinator(*, user: AbstractBaseUser | None) -> bool:
+def user_is_coordinator(*, user: AnyUser | None) -> bool:
     """Whether the user may see and run every edition."""
     return bool(
         user is not None
@@ -49,7 +49,7 @@ def participant_list_members(*, edition: Edition) -> QuerySet[Participant]:
     )
 
 
-def edition_list_for_member(*, user: AbstractBaseUser | None) -> QuerySet[Edition]:
+def edition_list_for_member(*, user: AnyUser | None) -> QuerySet[Edition]:
     """The editions whose community the user belongs to (all for coordinators)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Edition.objects.none()
@@ -65,7 +65,7 @@ def edition_list_for_member(*, user: AbstractBaseUser | None) -> QuerySet[Editio
     return Edition.objects.filter(pk__in=ids)
 
 
-def edition_list_facilitated(*, user: AbstractBaseUser | None) -> QuerySet[Edition]:
+def edition_list_facilitated(*, user: AnyUser | None) -> QuerySet[Edition]:
     """The editions the user facilitates, newest first, with their programme."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Edition.objects.none()
@@ -77,7 +77,7 @@ def edition_list_facilitated(*, user: AbstractBaseUser | None) -> QuerySet[Editi
 
 
 def edition_role_for_user(
-    *, user: AbstractBaseUser | None, edition: Edition
+    *, user: AnyUser | None, edition: Edition
 ) -> EditionRole | None:
     """The user's strongest role in the edition, or None when not a member."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -91,7 +91,7 @@ def edition_role_for_user(
     return None
 
 
-def edition_get_for_member(*, user: AbstractBaseUser | None, pk: int) -> Edition:
+def edition_get_for_member(*, user: AnyUser | None, pk: int) -> Edition:
     """The edition when the user is a member; `Edition.DoesNotExist` otherwise.
 
     Views turn the exception into a 404, so non-members cannot tell an edition
@@ -101,7 +101,7 @@ def edition_get_for_member(*, user: AbstractBaseUser | None, pk: int) -> Edition
 
 
 def participant_get_for_user(
-    *, user: AbstractBaseUser | None, edition: Edition
+    *, user: AnyUser | None, edition: Edition
 ) -> Participant | None:
     """The user's own member participant row in the edition, if any."""
     if user is None or not user.is_authenticated:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from learning.catalogue.models import ModulePage
 from learning.editions.models import Edition
@@ -11,13 +12,13 @@ from learning.editions.models import Edition
 from .enums import ACTIVE_STATUSES, PLACE_HOLDING_STATUSES, EnrolmentStatus
 
 
-def site_language_choices() -> list[tuple[str, str]]:
+def site_language_choices() -> list[tuple[str, StrOrPromise]]:
     """The site's languages: the ones emails and pages are written in."""
     return list(settings.LANGUAGES)
 
 
 def site_default_language() -> str:
-    return settings.LANGUAGE_CODE
+    return str(settings.LANGUAGE_CODE)
 
 
 class Organisation(models.Model):

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from learning.core.personal_data import (
@@ -10,6 +11,7 @@ from learning.core.personal_data import (
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import Enrolment, Participant
@@ -27,7 +29,7 @@ PARTICIPANT_FIELDS = (
 ENROLMENT_FIELDS = ("edition__label", "status", "consent_at", "created_at")
 
 
-def _participants(person: Person) -> Any:
+def _participants(person: Person) -> QuerySet[Participant]:
     return Participant.objects.filter(person.q(email="email", user="user"))
 
 
@@ -44,9 +46,10 @@ def participations_export(person: Person) -> list[dict[str, Any]]:
 
 def participations_erase(person: Person) -> int:
     # The rows stay, so places taken, the waitlist and attendance rates do not move.
-    return _participants(person).update(
+    changed = _participants(person).update(
         name=person.placeholder_name, email=person.placeholder_email, role=""
     )
+    return changed
 
 
 def submitted_enrolments_export(person: Person) -> list[dict[str, Any]]:
@@ -67,7 +70,7 @@ def submitted_enrolments_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="participations",
-        label=Participant._meta.verbose_name_plural,
+        label=verbose_plural(Participant),
         columns=(
             *field_columns(Participant, PARTICIPANT_FIELDS[:3]),
             ("organisation", _("organisation")),
@@ -81,7 +84,7 @@ personal_data_register(
     ),
     PersonalDataKind(
         key="submitted_enrolments",
-        label=Enrolment._meta.verbose_name_plural,
+        label=verbose_plural(Enrolment),
         columns=(
             ("organisation", _("organisation")),
             *field_columns(Enrolment, ENROLMENT_FIELDS),

@@ -4,14 +4,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from learning.core.conf import offer_hours
+from learning.core.types import AuthUser
 from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition
-from learning.editions.selectors import edition_status_compute
+from learning.editions.selectors import edition_is_held, edition_status_compute
 
 from .enums import ACTIVE_STATUSES, PLACE_HOLDING_STATUSES, EnrolmentStatus
 from .models import Enrolment, Participant
@@ -19,13 +19,18 @@ from .models import Enrolment, Participant
 
 @dataclass(frozen=True)
 class EditionAvailability:
-    """An edition's status with its places, for a page or an API response."""
+    """An edition's status with its places, for a page or an API response.
+
+    `is_held`: the translation gate holds an enrolment its dates would open (the
+    status then reads UPCOMING), so the page says why instead of a form.
+    """
 
     status: EditionStatus
     places: int
     places_taken: int
     places_left: int
     waitlist_length: int
+    is_held: bool = False
 
 
 def edition_get_availability(
@@ -36,8 +41,10 @@ def edition_get_availability(
         taken=Count("pk", filter=Q(status__in=PLACE_HOLDING_STATUSES)),
         waiting=Count("pk", filter=Q(status=EnrolmentStatus.WAITLISTED)),
     )
+    now = now or timezone.now()
+    held = edition_is_held(edition=edition, now=now)
     status = edition_status_compute(
-        edition=edition, places_taken=counts["taken"], now=now or timezone.now()
+        edition=edition, places_taken=counts["taken"], now=now, held=held
     )
     return EditionAvailability(
         status=status,
@@ -45,6 +52,7 @@ def edition_get_availability(
         places_taken=counts["taken"],
         places_left=max(edition.places - counts["taken"], 0),
         waitlist_length=counts["waiting"],
+        is_held=held,
     )
 
 
@@ -82,7 +90,7 @@ def enrolment_list_offers_past_deadline(*, now: datetime) -> QuerySet[Enrolment]
     ).order_by("promoted_at", "pk")
 
 
-def participant_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Participant]:
+def participant_list_for_user(*, user: AuthUser) -> QuerySet[Participant]:
     """Where the user currently represents an organisation, newest edition first."""
     return (
         Participant.objects.filter(user=user, is_active=True)

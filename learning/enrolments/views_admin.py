@@ -102,7 +102,7 @@ class EnrolmentInspectView(generic.InspectView):
         ]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         enrolment = self.object
         can_change = self.user_has_permission("change")
         available = enrolment_actions_available(enrolment=enrolment)

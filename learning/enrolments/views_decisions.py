@@ -17,11 +17,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.generic import FormView, TemplateView
+from django_stubs_ext import StrOrPromise
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from learning.core.admin_views import form_errors_add
+from learning.core.types import signed_in_user
 
 from .models import Enrolment, Participant, site_language_choices
 from .services import (
@@ -44,7 +46,7 @@ class EnrolmentAdminViewMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin)
     model = Enrolment
     permission_required = "change"
     header_icon = "group"
-    page_title = ""
+    page_title: StrOrPromise = ""
 
     def enrolment_get(self) -> Enrolment:
         raise NotImplementedError
@@ -234,7 +236,7 @@ class RepresentativeForm(forms.Form):
     )
 
 
-class RepresentativeReplaceView(EnrolmentAdminViewMixin, FormView):
+class RepresentativeReplaceView(EnrolmentAdminViewMixin, FormView):  # type: ignore[type-arg]  # generic in the stubs only
     """Replaces a representative through representative_replace; changers."""
 
     template_name = "learning/admin/representative_replace.html"
@@ -261,7 +263,7 @@ class RepresentativeReplaceView(EnrolmentAdminViewMixin, FormView):
             successor = representative_replace(
                 participant=self.participant,
                 representative=RepresentativeInput(**form.cleaned_data),
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
             )
         except ValidationError as error:
             form_errors_add(form=form, error=error)

@@ -1,6 +1,7 @@
 """The pages an offered organisation answers its offer on, from the email's links."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -62,7 +63,11 @@ def _render(
     answer: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    context = {"state": state, "answer": answer, "enrolment": enrolment}
+    context: dict[str, Any] = {
+        "state": state,
+        "answer": answer,
+        "enrolment": enrolment,
+    }
     if enrolment is not None:
         context.update(
             edition=enrolment.edition,

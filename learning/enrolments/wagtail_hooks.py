@@ -52,7 +52,7 @@ ENROLMENT_LOG_ACTIONS = (
 
 
 @hooks.register("register_log_actions")
-def register_enrolment_log_actions(actions):
+def register_enrolment_log_actions(actions: Any) -> None:
     for action, label, message in ENROLMENT_LOG_ACTIONS:
         actions.register_action(action, label, message)
 

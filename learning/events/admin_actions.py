@@ -23,6 +23,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from learning.core.forms import form_errors_add
 from learning.core.localization import language_name
+from learning.core.types import signed_in_user
 
 from .models import Event, EventRecording
 from .services import (
@@ -96,7 +97,9 @@ class EventBackgroundSendView(EventActionView):
         return context
 
     def act(self) -> str:
-        count = event_background_send(event=self.event, actor=self.request.user)
+        count = event_background_send(
+            event=self.event, actor=signed_in_user(self.request)
+        )
         return ngettext(
             "The background documents are on their way to %(count)s person.",
             "The background documents are on their way to %(count)s people.",
@@ -124,7 +127,7 @@ class EventRecordingSaveView(EventActionView):
     def language(self) -> str:
         if self.kwargs["language"] not in self.event.track_languages():
             raise Http404
-        return self.kwargs["language"]
+        return str(self.kwargs["language"])
 
     @cached_property
     def recording(self) -> EventRecording | None:
@@ -153,7 +156,7 @@ class EventRecordingSaveView(EventActionView):
                 event=self.event,
                 language=self.language,
                 url=self.form.cleaned_data["url"],
-                actor=request.user,
+                actor=signed_in_user(request),
             )
         except ValidationError as error:
             form_errors_add(form=self.form, error=error)
@@ -181,7 +184,9 @@ class EventRecordingDeleteView(EventActionView):
         return context
 
     def act(self) -> str:
-        event_recording_delete(recording=self.recording, actor=self.request.user)
+        event_recording_delete(
+            recording=self.recording, actor=signed_in_user(self.request)
+        )
         return str(_("The recording is removed."))
 
 
@@ -199,7 +204,9 @@ class EventRecordingsAnnounceView(EventActionView):
         return context
 
     def act(self) -> str:
-        count = event_recordings_announce(event=self.event, actor=self.request.user)
+        count = event_recordings_announce(
+            event=self.event, actor=signed_in_user(self.request)
+        )
         return ngettext(
             "The recordings are on their way to %(count)s person.",
             "The recordings are on their way to %(count)s people.",

@@ -19,6 +19,7 @@ from learning.catalogue.models import time_zone_choices
 from learning.core import conf
 from learning.core.localization import language_name
 from learning.core.occurrence import DatedOccurrence, duration_field
+from learning.core.openings import opening_annotations
 from learning.core.person import PersonFields
 from learning.core.preview import HeadlessPreviewMixin
 
@@ -113,8 +114,10 @@ class LearningEventPage(HeadlessPreviewMixin, Page):
 
 class EventQuerySet(models.QuerySet["Event"]):
     def with_rsvp_counts(self) -> "EventQuerySet":
-        """Annotate `attending_count` and `not_attending_count` in the same query."""
+        """Annotate `attending_count`, `not_attending_count` and the gate's
+        `opening_state` (what event_rsvp_state reads) in the same query."""
         return self.annotate(
+            **opening_annotations(Event),
             attending_count=models.Count(
                 "rsvps", filter=models.Q(rsvps__attending=True)
             ),
@@ -214,12 +217,12 @@ class Event(DatedOccurrence):
         """The event page's title in the active language when it is translated."""
         page = self.page
         localized = page.localized
-        return localized.title if localized.live else page.title
+        return str(localized.title if localized.live else page.title)
 
     @property
     def floor_language(self) -> str:
         """The language the event is held in: its source page's."""
-        return self.page.locale.language_code
+        return str(self.page.locale.language_code)
 
     def track_languages(self) -> list[str]:
         """The languages a recording may have: the floor's, then the interpreted."""

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.query import PageQuerySet
 
 from learning.catalogue.models import ProgrammePage
+from learning.core.openings import opening_is_held
 
 from .models import Event, EventRecording, LearningEventPage
 
@@ -45,14 +46,16 @@ def event_for_page(*, page: Page) -> Event | None:
 class RsvpState:
     """Whether an event takes answers, until when, and how many places are left.
 
-    `is_open` says answers are taken (before the deadline); a full event still
-    takes "not attending". `places_left` is None when any number may attend.
+    `is_open` says answers are taken (before the deadline, and the translation
+    gate does not hold them: `is_held`); a full event still takes "not
+    attending". `places_left` is None when any number may attend.
     """
 
     is_open: bool
     closes_at: datetime
     places_left: int | None
     attending_count: int
+    is_held: bool = False
 
     @property
     def is_full(self) -> bool:
@@ -61,15 +64,21 @@ class RsvpState:
 
     @property
     def status(self) -> str:
-        """ "open", "full" or "closed", as the page and the API name it."""
+        """ "open", "full", "not_open" (the gate holds it) or "closed", as the
+        page and the API name it."""
+        if self.is_held:
+            return "not_open"
         if not self.is_open:
             return "closed"
         return "full" if self.is_full else "open"
 
 
 def event_rsvp_state(*, event: Event, now: datetime | None = None) -> RsvpState:
-    """The event's RSVP state (uses an `attending_count` annotation when present)."""
+    """The event's RSVP state (uses the `attending_count` and `opening_state`
+    annotations of `with_rsvp_counts` when present)."""
     now = now or timezone.now()
+    before_deadline = now < event.rsvp_closes_at
+    held = before_deadline and opening_is_held(subject=event)
     attending = getattr(event, "attending_count", None)
     if attending is None:
         attending = event.rsvps.filter(attending=True).count()
@@ -77,10 +86,11 @@ def event_rsvp_state(*, event: Event, now: datetime | None = None) -> RsvpState:
     if event.capacity is not None:
         places_left = max(event.capacity - attending, 0)
     return RsvpState(
-        is_open=now < event.rsvp_closes_at,
+        is_open=before_deadline and not held,
         closes_at=event.rsvp_closes_at,
         places_left=places_left,
         attending_count=attending,
+        is_held=held,
     )
 
 
@@ -100,7 +110,7 @@ class SeriesEvent:
 
     @property
     def title(self) -> str:
-        return self.page.title
+        return str(self.page.title)
 
     @property
     def url(self) -> str:
@@ -136,8 +146,8 @@ def events_of_programme(
     pages = _live_in_locale(
         LearningEventPage, [event.page.translation_key for event in events], locale
     )
-    shown = [(event, _page_shown(event, pages)) for event in events]
-    shown = [(event, page) for event, page in shown if page is not None]
+    maybe_shown = [(event, _page_shown(event, pages)) for event in events]
+    shown = [(event, page) for event, page in maybe_shown if page is not None]
     notes = _notes_by_id([_note_id(event, page) for event, page in shown], locale)
     language = translation.get_language() or locale.language_code
     items = [
@@ -192,11 +202,13 @@ def _page_shown(
 
 def _note_id(event: Event, page: LearningEventPage) -> int | None:
     # A translation without its own link shows the source page's note.
-    return page.learning_note_id or event.page.learning_note_id
+    note_id: int | None = page.learning_note_id or event.page.learning_note_id
+    return note_id
 
 
-def _notes_by_id(note_ids: list[int | None], locale: Locale) -> dict[int, Page]:
-    """The live notes by the id linked, each in `locale` when translated and live."""
+def _notes_by_id(note_ids: list[int | None], locale: Locale) -> dict[int | None, Page]:
+    """The live notes by the id linked, each in `locale` when translated and live
+    (looked up with an event's note id, which may be None)."""
     notes = Page.objects.filter(pk__in=[pk for pk in note_ids if pk]).live().public()
     localized = _live_in_locale(Page, [note.translation_key for note in notes], locale)
     return {note.pk: localized.get(note.translation_key, note) for note in notes}

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -25,6 +24,7 @@ from learning.core.signup import (
     record_save,
     window_open_validate,
 )
+from learning.core.types import AuthUser
 
 from .emails import (
     background_documents_notify,
@@ -93,7 +93,7 @@ def event_schedule(
     join_url: str = "",
     capacity: int | None = None,
     interpretation_languages: list[str] | None = None,
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
 ) -> Event:
     """Give an event page (any translation) a date and an RSVP deadline.
 
@@ -127,7 +127,7 @@ def event_schedule(
 
 
 def event_update(
-    *, event: Event, actor: AbstractBaseUser | None = None, **changes: Any
+    *, event: Event, actor: AuthUser | None = None, **changes: Any
 ) -> Event:
     """Change an event's date, deadline, link or places.
 
@@ -142,6 +142,10 @@ def event_update(
     with transaction.atomic():
         event = parent_lock(Event.objects.select_related("page__locale"), pk=event.pk)
         sequence = event.sequence
+        rescheduled = any(
+            name in changes and changes[name] != getattr(event, name)
+            for name in ("starts_at", "rsvp_closes_at")
+        )
         if "interpretation_languages" in changes:
             changes["interpretation_languages"] = _interpretation_clean(
                 changes["interpretation_languages"] or [], floor=event.floor_language
@@ -165,6 +169,10 @@ def event_update(
         event.full_clean()
         event.save()
         log(instance=event, action="wagtail.edit", user=actor)
+        if rescheduled:
+            # New dates ask the gate again: a held event whose pages are now
+            # ready opens; an open one stays open (OPEN is final).
+            opening_decide(subject=event)
         if event.sequence != sequence:
             for rsvp in event.rsvps.filter(attending=True):
                 event_changed_notify(rsvp=rsvp)
@@ -254,7 +262,7 @@ def rsvp_change(
     return rsvp
 
 
-def event_background_send(*, event: Event, actor: AbstractBaseUser | None) -> int:
+def event_background_send(*, event: Event, actor: AuthUser | None) -> int:
     """Email everyone attending the event's background documents; return how many.
 
     One email per person, in their language, once the transaction commits.
@@ -323,7 +331,7 @@ def event_recording_save(
     event: Event,
     language: str,
     url: str,
-    actor: AbstractBaseUser | None,
+    actor: AuthUser | None,
     now: datetime | None = None,
 ) -> EventRecording:
     """Add or replace the recording of one language track of an ended event.
@@ -356,7 +364,7 @@ def event_recording_save(
 
 
 def event_recording_delete(
-    *, recording: EventRecording, actor: AbstractBaseUser | None
+    *, recording: EventRecording, actor: AuthUser | None
 ) -> None:
     """Remove one language track's recording (a wrong link, say)."""
     with transaction.atomic():
@@ -367,7 +375,7 @@ def event_recording_delete(
 
 
 def event_recordings_announce(
-    *, event: Event, actor: AbstractBaseUser | None, now: datetime | None = None
+    *, event: Event, actor: AuthUser | None, now: datetime | None = None
 ) -> int:
     """Tell everyone who registered as attending that the recordings are out, once.
 

@@ -111,8 +111,9 @@ def _shown_page(event: Event) -> LearningEventPage:
 
 def _page_in_active_language(event: Event) -> LearningEventPage:
     localized = event.page.localized
+    shown: LearningEventPage = localized
     if localized.live and localized.background_documents_to_send():
-        return localized
+        return shown
     return event.page
 
 

@@ -78,7 +78,7 @@ class EventForm(WagtailAdminModelForm):
                 )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned: dict[str, Any] = super().clean()
         zone_name = cleaned.get("time_zone")
         if zone_name:
             zone = ZoneInfo(zone_name)
@@ -172,9 +172,12 @@ class EventInspectView(CsvExportMixin, SpreadsheetExportMixin, generic.InspectVi
         return get_object_or_404(events, pk=self.pk)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response: HttpResponse
         if self.is_export:
-            return self.as_spreadsheet(self._rsvps(), request.GET["export"])
-        return super().get(request, *args, **kwargs)
+            response = self.as_spreadsheet(self._rsvps(), request.GET["export"])
+        else:
+            response = super().get(request, *args, **kwargs)
+        return response
 
     def get_filename(self) -> str:
         return f"rsvps-{self.object.page.slug}"
@@ -229,7 +232,7 @@ class EventInspectView(CsvExportMixin, SpreadsheetExportMixin, generic.InspectVi
         return language_names(self.object.interpretation_languages) or "-"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         context.update(
             event=self.object,
             rsvps=self._rsvps(),

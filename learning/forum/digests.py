@@ -10,9 +10,8 @@ those who may see the section.
 
 from collections.abc import Callable, Iterable
 
-from django.contrib.auth.base_user import AbstractBaseUser
-
 from learning.core.digests import RenderedSection, digest_sections_render
+from learning.core.types import AuthUser
 from learning.editions.models import Meeting
 
 MEETING_DIGEST = "forum.meeting_digest"
@@ -21,8 +20,8 @@ MEETING_DIGEST = "forum.meeting_digest"
 def meeting_digest_sections(
     *,
     meeting: Meeting,
-    users: Iterable[AbstractBaseUser],
-    language_of: Callable[[AbstractBaseUser], str],
+    users: Iterable[AuthUser],
+    language_of: Callable[[AuthUser], str],
 ) -> dict[int, list[RenderedSection]]:
     """Each recipient's added sections of the meeting's digest, by user pk."""
     return digest_sections_render(

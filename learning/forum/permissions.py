@@ -1,15 +1,15 @@
 """Who may do what in an edition's forum; the rules the services and selectors share."""
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 
+from learning.core.types import AnyUser
 from learning.editions.models import Edition
 from learning.enrolments.membership import EditionRole, edition_role_for_user
 
 MODERATOR_ROLES = frozenset({EditionRole.FACILITATOR, EditionRole.COORDINATOR})
 
 
-def forum_can_moderate(*, user: AbstractBaseUser | None, edition: Edition) -> bool:
+def forum_can_moderate(*, user: AnyUser | None, edition: Edition) -> bool:
     """Facilitators of the edition and coordinators pin, lock, hide and restore."""
     return edition_role_for_user(user=user, edition=edition) in MODERATOR_ROLES
 

@@ -10,6 +10,7 @@ from learning.core.personal_data import (
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import Post, PostFlag, PostTranslation, ThreadFollow
@@ -68,21 +69,21 @@ def follows_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="forum_posts",
-        label=Post._meta.verbose_name_plural,
+        label=verbose_plural(Post),
         columns=field_columns(Post, POST_FIELDS),
         export=posts_export,
         erase=posts_erase,
     ),
     PersonalDataKind(
         key="forum_flags",
-        label=PostFlag._meta.verbose_name_plural,
+        label=verbose_plural(PostFlag),
         columns=field_columns(PostFlag, FLAG_FIELDS),
         export=flags_export,
         erase=flags_erase,
     ),
     PersonalDataKind(
         key="forum_follows",
-        label=ThreadFollow._meta.verbose_name_plural,
+        label=verbose_plural(ThreadFollow),
         columns=field_columns(ThreadFollow, FOLLOW_FIELDS),
         export=follows_export,
         erase=follows_erase,

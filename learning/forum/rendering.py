@@ -19,6 +19,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .models import Post
 
 ALLOWED_TAGS = frozenset(
@@ -70,12 +72,29 @@ def post_cook(*, post: "Post") -> None:
 def post_body_html(*, post: "Post") -> str:
     """The post's cooked HTML; an erased post's neutral note in the reader's
     language (its text is gone, so the note is rendered, never stored)."""
-    if post.erased_at is not None:
+    return post_served_html(
+        body_html=post.body_html,
+        body_markdown=post.body_markdown,
+        cooked_version=post.cooked_version,
+        erased_at=post.erased_at,
+    )
+
+
+def post_served_html(
+    *,
+    body_html: str,
+    body_markdown: str,
+    cooked_version: int,
+    erased_at: "datetime | None",
+) -> str:
+    """What a reader is served of a post, from its stored columns (callers that
+    read rows, not Post instances, pass them as they are)."""
+    if erased_at is not None:
         return erased_note()
-    if not post.cooked_version:
+    if not cooked_version:
         # Written around the cooking (bulk loads, factories): render it now.
-        return markdown_render(text=post.body_markdown)
-    return post.body_html
+        return markdown_render(text=body_markdown)
+    return body_html
 
 
 def erased_note() -> str:

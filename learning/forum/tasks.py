@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from learning.core.types import AuthUser
 from learning.editions.models import Meeting
 from learning.editions.selectors import meeting_titles_localize
 from learning.enrolments.membership import edition_role_for_user
@@ -152,7 +153,7 @@ def _answers(*, posts: list[Post], language: str) -> list[DigestAnswer]:
     ]
 
 
-def _language_of(user) -> str:
+def _language_of(user: AuthUser) -> str:
     return email_language(language=getattr(user, "preferred_language", "") or "")
 
 

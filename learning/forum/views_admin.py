@@ -77,8 +77,8 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args: Any, editions: QuerySet[Edition], **kwargs: Any):
         super().__init__(*args, **kwargs)
         field = self.fields["edition"]
-        field.queryset = editions  # type: ignore[attr-defined]
-        field.label_from_instance = _edition_name  # type: ignore[attr-defined]
+        field.queryset = editions  # type: ignore[attr-defined]  # a model choice field
+        field.label_from_instance = _edition_name  # type: ignore[attr-defined]  # a model choice field
 
     def choice(self) -> tuple[Edition | None, bool]:
         """(edition or None for all, whether only posts waiting for review)."""
@@ -95,7 +95,7 @@ class QueueAccessMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         if not forum_moderates_any(request.user):
             raise Http404
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]  # a mixin's super
 
 
 class FlaggedPostsView(QueueAccessMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -29,7 +29,7 @@ FORUM_LOG_ACTIONS = (
 
 
 @hooks.register("register_log_actions")
-def register_forum_log_actions(actions):
+def register_forum_log_actions(actions: Any) -> None:
     for action, label, message in FORUM_LOG_ACTIONS:
         actions.register_action(action, label, message)
 

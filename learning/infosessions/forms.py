@@ -10,7 +10,8 @@ class InfoSessionSignUpForm(PersonForm):
     """Who signs up, and their consent to the privacy statement."""
 
     # The person's institution, under the name this format has always used.
-    institution = None
+    # (None removes an inherited field: Django's way, which the stubs cannot type.)
+    institution = None  # type: ignore[assignment]
     organisation = forms.CharField(
         label=_("Organisation"), max_length=255, required=False
     )

@@ -7,13 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from learning.catalogue.fields import delivery_language_choices
 from learning.catalogue.models import ProgrammePage
 from learning.core.occurrence import DatedOccurrence, duration_field
+from learning.core.openings import opening_annotations
 from learning.core.person import PersonFields
 
 
 class InfoSessionQuerySet(models.QuerySet["InfoSession"]):
     def with_registrations(self) -> "InfoSessionQuerySet":
-        """Annotate `registration_count` in the same query."""
-        return self.annotate(registration_count=models.Count("registrations"))
+        """Annotate `registration_count` and the gate's `opening_state` (what
+        infosession_signup_state reads) in the same query."""
+        return self.annotate(
+            registration_count=models.Count("registrations"),
+            **opening_annotations(InfoSession),
+        )
 
 
 class InfoSession(DatedOccurrence):
@@ -69,7 +74,8 @@ class InfoSessionRegistration(PersonFields):
         verbose_name=_("information session"),
     )
     # The shared person's institution, under the name this format has always used.
-    institution = None
+    # (None removes an inherited field: Django's way, which the stubs cannot type.)
+    institution = None  # type: ignore[assignment]
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

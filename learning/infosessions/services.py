@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -22,6 +21,7 @@ from learning.core.signup import (
     record_save,
     window_open_validate,
 )
+from learning.core.types import AuthUser
 
 from .emails import infosession_registration_notify
 from .models import InfoSession, InfoSessionRegistration
@@ -60,7 +60,7 @@ def infosession_create(
     title: str = "",
     duration_minutes: int = 60,
     join_url: str = "",
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
 ) -> InfoSession:
     """Plan an information session about the programme's default-language page."""
     aware_validate(starts_at)

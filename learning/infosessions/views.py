@@ -12,7 +12,7 @@ from learning.core.forms import form_errors_add
 
 from .forms import InfoSessionSignUpForm
 from .models import InfoSession
-from .selectors import infosession_places_left
+from .selectors import infosession_signup_state
 from .services import infosession_register
 
 # Where each service error is shown; the rest go above the form.
@@ -56,7 +56,7 @@ def infosession_sign_up(request: HttpRequest, session_id: int) -> HttpResponse:
             "session": session,
             "programme": session.programme.localized,
             "time_zone": session.programme.time_zone,
-            "places_left": infosession_places_left(session=session),
+            "state": infosession_signup_state(session=session),
             "form": form,
         },
     )

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.db.models import Model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -42,7 +43,7 @@ class InfoSessionIndexView(OpeningListButtonMixin, generic.IndexView):
     def get_base_queryset(self) -> Any:
         return infosession_list_with_registrations()
 
-    def get_list_more_buttons(self, instance: InfoSession) -> list[Any]:
+    def get_list_more_buttons(self, instance: Model) -> list[Any]:
         buttons = super().get_list_more_buttons(instance)
         url = reverse("learning_infosession_registrations:index")
         buttons.append(

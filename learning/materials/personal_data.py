@@ -2,14 +2,14 @@
 
 from typing import Any
 
-from django.db import transaction
-
 from learning.core.personal_data import (
     Person,
     PersonalDataKind,
     export_rows,
     field_columns,
+    files_delete_on_commit,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import MaterialReview, SharedMaterial
@@ -49,7 +49,7 @@ def shared_materials_erase(person: Person) -> int:
     deleted, _by_model = rows.delete()
     if files:
         storage = SharedMaterial._meta.get_field("file").storage
-        transaction.on_commit(lambda: [storage.delete(name) for name in files])
+        files_delete_on_commit(storage=storage, names=files)
     return deleted
 
 
@@ -71,14 +71,14 @@ def reviews_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="shared_materials",
-        label=SharedMaterial._meta.verbose_name_plural,
+        label=verbose_plural(SharedMaterial),
         columns=field_columns(SharedMaterial, SHARED_FIELDS),
         export=shared_materials_export,
         erase=shared_materials_erase,
     ),
     PersonalDataKind(
         key="material_reviews",
-        label=MaterialReview._meta.verbose_name_plural,
+        label=verbose_plural(MaterialReview),
         columns=field_columns(MaterialReview, REVIEW_FIELDS),
         export=reviews_export,
         erase=reviews_erase,

@@ -4,23 +4,23 @@ A shared file is stored and its row saved together: a file that cannot be
 stored leaves no row, and a row that cannot be saved leaves no file.
 """
 
-import os
+import re
 from datetime import datetime, timedelta
+from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from learning.catalogue.models import SessionTopicPage
 from learning.core import conf
 from learning.core.storage import StorageUnavailable, storage_guard
+from learning.core.types import AuthUser
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.membership import EditionRole, edition_role_for_user
 from learning.participants.selectors import (
@@ -46,7 +46,7 @@ def material_max_bytes() -> int:
 
 def material_mark_reviewed(
     *,
-    user: AbstractBaseUser,
+    user: AuthUser,
     edition: Edition,
     session_topic: SessionTopicPage,
     material_key: str,
@@ -68,7 +68,7 @@ def material_mark_reviewed(
 
 def material_unmark_reviewed(
     *,
-    user: AbstractBaseUser,
+    user: AuthUser,
     edition: Edition,
     session_topic: SessionTopicPage,
     material_key: str,
@@ -83,7 +83,7 @@ def material_unmark_reviewed(
     ).delete()
 
 
-def _member_check(*, user: AbstractBaseUser, edition: Edition) -> EditionRole:
+def _member_check(*, user: AuthUser, edition: Edition) -> EditionRole:
     role = edition_role_for_user(user=user, edition=edition)
     if role is None:
         raise PermissionDenied("not_a_member")
@@ -92,7 +92,7 @@ def _member_check(*, user: AbstractBaseUser, edition: Edition) -> EditionRole:
 
 def _review_validate(
     *,
-    user: AbstractBaseUser,
+    user: AuthUser,
     edition: Edition,
     session_topic: SessionTopicPage,
     key: str,
@@ -117,7 +117,7 @@ def _review_validate(
 
 
 def _module_chosen_check(
-    *, user: AbstractBaseUser, edition: Edition, meetings: list[Meeting]
+    *, user: AuthUser, edition: Edition, meetings: list[Meeting]
 ) -> None:
     # A participant reviews for the meetings they are expected at, the only ones
     # "Before the meeting" shows them; a mark elsewhere would count nowhere.
@@ -137,12 +137,12 @@ def _module_chosen_check(
 
 def shared_material_create(
     *,
-    user: AbstractBaseUser,
+    user: AuthUser,
     edition: Edition,
     title: str,
     language: str,
     description: str = "",
-    file: File | None = None,
+    file: "File[Any] | None" = None,
     url: str = "",
 ) -> SharedMaterial:
     """Share a file or a link with the edition's members."""
@@ -171,14 +171,14 @@ def shared_material_create(
 
 
 def shared_material_hide(
-    *, material: SharedMaterial, user: AbstractBaseUser, now: datetime | None = None
+    *, material: SharedMaterial, user: AuthUser, now: datetime | None = None
 ) -> SharedMaterial:
     """Hide a shared material from the edition's participants (logged)."""
     return _visibility_set(material=material, user=user, hidden=True, now=now)
 
 
 def shared_material_restore(
-    *, material: SharedMaterial, user: AbstractBaseUser
+    *, material: SharedMaterial, user: AuthUser
 ) -> SharedMaterial:
     """Show a hidden shared material to the edition's participants again (logged)."""
     return _visibility_set(material=material, user=user, hidden=False, now=None)
@@ -206,7 +206,7 @@ def shared_material_orphans_delete(*, now: datetime | None = None) -> int:
     return deleted
 
 
-def _source_validate(*, material: SharedMaterial, file: File | None) -> None:
+def _source_validate(*, material: SharedMaterial, file: "File[Any] | None") -> None:
     if not material.title:
         raise ValidationError(_("Give the material a title."), code="title_required")
     if file is None and not material.url:
@@ -227,7 +227,7 @@ def _source_validate(*, material: SharedMaterial, file: File | None) -> None:
             ) from error
 
 
-def _file_validate(*, file: File) -> FileType:
+def _file_validate(*, file: "File[Any]") -> FileType:
     size = file.size or 0
     if size == 0:
         raise ValidationError(_("The file is empty."), code="file_empty")
@@ -246,7 +246,7 @@ def _file_validate(*, file: File) -> FileType:
             ),
             code="file_type_not_allowed",
         )
-    named = file_type_for_name(sniffed=sniffed, name=file.name or "")
+    named = file_type_for_name(sniffed=sniffed, name=_last_part(file.name or ""))
     if named is None:
         raise ValidationError(
             _("The file's name does not match its content."),
@@ -255,8 +255,17 @@ def _file_validate(*, file: File) -> FileType:
     return named
 
 
+def _last_part(name: str) -> str:
+    # Only the last part of whatever path a client sent counts, with either
+    # separator: "..\\..\\x.png" and "/etc/x.png" are both "x.png".
+    return re.split(r"[\\/]", name or "")[-1]
+
+
 def _download_name(name: str, file_type: FileType) -> str:
-    base = get_valid_filename(os.path.basename(name)) if name else ""
+    # As get_valid_filename, which raises on "" and "..": no path, no leading
+    # dots (a download is never a hidden file), only word characters, "-" and ".".
+    base = _last_part(name).strip().replace(" ", "_")
+    base = re.sub(r"(?u)[^-\w.]", "", base).lstrip(".")
     stem, dot, extension = base.rpartition(".")
     if not dot:
         stem, extension = base or "material", file_type.extension
@@ -264,7 +273,7 @@ def _download_name(name: str, file_type: FileType) -> str:
 
 
 def _file_material_save(
-    *, material: SharedMaterial, file: File, file_type: FileType
+    *, material: SharedMaterial, file: "File[Any]", file_type: FileType
 ) -> SharedMaterial:
     stored = ""
     try:
@@ -279,7 +288,7 @@ def _file_material_save(
                     _("The file could not be stored. Please try again later."),
                     code="file_not_stored",
                 ) from error
-            stored = material.file.name
+            stored = material.file.name or ""
             material.save()
     except BaseException:
         # Whatever stopped the row also removes the file.
@@ -292,7 +301,7 @@ def _file_material_save(
 def _visibility_set(
     *,
     material: SharedMaterial,
-    user: AbstractBaseUser,
+    user: AuthUser,
     hidden: bool,
     now: datetime | None,
 ) -> SharedMaterial:

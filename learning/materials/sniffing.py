@@ -160,7 +160,7 @@ def _zip_directory_size(file: IO[bytes]) -> int | None:
         if record < 0 or tail[record : record + 4] != _END64:
             return None
         (directory,) = struct.unpack("<Q", tail[record + 40 : record + 48])
-    return directory
+    return int(directory)
 
 
 def _mimetype_read(archive: zipfile.ZipFile) -> str:

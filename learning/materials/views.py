@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from learning.catalogue.models import SessionTopicPage
 from learning.core.forms import form_errors_add
 from learning.core.storage import private_file_response
+from learning.core.types import signed_in_user
 from learning.editions.models import Edition
 from learning.enrolments.membership import edition_get_for_member
 from learning.participants.selectors import participant_time_zone
@@ -189,7 +191,7 @@ def shared_materials(request: HttpRequest, edition_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             shared_material_create(
-                user=request.user, edition=edition, **form.cleaned_data
+                user=signed_in_user(request), edition=edition, **form.cleaned_data
             )
         except ValidationError as error:
             form_errors_add(form=form, error=error, field_of_code=FORM_FIELD_OF_CODE)
@@ -212,7 +214,7 @@ def shared_materials(request: HttpRequest, edition_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def shared_download(request: HttpRequest, pk: int) -> HttpResponse:
+def shared_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The shared file, as an attachment.
 
     Access: members of its edition (hidden ones: facilitators and coordinators);
@@ -237,7 +239,7 @@ def shared_hide(request: HttpRequest, pk: int) -> HttpResponse:
     participants, 404 for non-members); POST with CSRF token.
     """
     material = _material(request, pk)
-    shared_material_hide(material=material, user=request.user)
+    shared_material_hide(material=material, user=signed_in_user(request))
     messages.success(request, _("The material is hidden from participants."))
     return redirect("materials:shared", edition_id=material.edition_id)
 
@@ -251,7 +253,7 @@ def shared_restore(request: HttpRequest, pk: int) -> HttpResponse:
     who cannot see hidden materials); POST with CSRF token.
     """
     material = _material(request, pk)
-    shared_material_restore(material=material, user=request.user)
+    shared_material_restore(material=material, user=signed_in_user(request))
     messages.success(request, _("The material is visible to participants again."))
     return redirect("materials:shared", edition_id=material.edition_id)
 

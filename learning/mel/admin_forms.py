@@ -31,15 +31,20 @@ class DashboardFilterForm(forms.Form):
         modules = ModulePage.objects.child_of(edition.programme).order_by(
             "module_number", "path"
         )
-        self.fields["module"].choices = every + [(m.pk, m.title) for m in modules]
+        self._choices_set("module", every + [(m.pk, m.title) for m in modules])
         organisations = Organisation.objects.filter(
             enrolments__edition=edition,
             enrolments__status=EnrolmentStatus.CONFIRMED,
         ).order_by("name")
-        self.fields["organisation"].choices = every + [
-            (o.pk, o.name) for o in organisations
-        ]
-        self.fields["language"].choices = every + list(settings.LANGUAGES)
+        self._choices_set(
+            "organisation", every + [(o.pk, o.name) for o in organisations]
+        )
+        self._choices_set("language", every + list(settings.LANGUAGES))
+
+    def _choices_set(self, name: str, choices: list[tuple[Any, Any]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 (declared above)
+        field.choices = choices
 
     def filters(self) -> Filters:
         """The chosen filters; "all" where the input is missing or invalid."""

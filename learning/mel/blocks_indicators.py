@@ -62,7 +62,9 @@ class IndicatorsTableBlock(blocks.StructBlock):
         return [] if event is None else event_indicators(event=event)
 
     def get_context(self, value: Any, parent_context: Any = None) -> dict[str, Any]:
-        context = super().get_context(value, parent_context=parent_context)
+        context: dict[str, Any] = super().get_context(
+            value, parent_context=parent_context
+        )
         context["indicators"] = [i for i in self.indicators(value) if i.total]
         return context
 

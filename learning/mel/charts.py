@@ -107,7 +107,7 @@ class Pair:
 
 def prepost_chart(rows: list[Row]) -> list[Pair]:
     """Two bars per row with a change: before (light) and after (dark)."""
-    pairs = []
+    pairs: list[Pair] = []
     for row in rows:
         figure = row.figure
         if not isinstance(figure, Change) or figure.value is None:

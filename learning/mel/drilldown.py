@@ -6,6 +6,7 @@ respondents than the minimum, and nothing but "too few answers" is shown.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q
 from django.utils import translation
@@ -42,11 +43,12 @@ class Drill:
 
 
 def _matches(response: Answered, level: str, key: str) -> bool:
-    value = {
+    ids: dict[str, int | None] = {
         Level.MEETING: response.meeting_id,
         Level.MODULE: response.module_id,
         Level.ORGANISATION: response.organisation_id,
-    }.get(level)
+    }
+    value = ids.get(level)
     return level not in (Level.MEETING, Level.MODULE, Level.ORGANISATION) or (
         str(value) == key
     )
@@ -80,10 +82,14 @@ def answers_for_breakdown(
     return Drill(level, key, _by_question(questions, answers, texts))
 
 
-def _by_question(questions: list[dict], answers: list, texts: list) -> list:
+def _by_question(
+    questions: list[dict[str, Any]],
+    answers: list[tuple[str, int, int | None]],
+    texts: list[TextAnswer],
+) -> list[QuestionAnswers]:
     minimum = mel_min_group()
     people: dict[str, set[int]] = defaultdict(set)
-    given: dict[str, Counter] = defaultdict(Counter)
+    given: dict[str, Counter[int]] = defaultdict(Counter)
     for question_id, response_id, score in answers:
         people[question_id].add(response_id)
         if score is not None:

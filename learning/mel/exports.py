@@ -70,7 +70,9 @@ def level_table(report: EditionReport, level: str) -> LevelTable:
     )
 
 
-def _level_sheet(report: EditionReport, level: str) -> tuple[list, list[list]]:
+def _level_sheet(
+    report: EditionReport, level: str
+) -> tuple[list[str], list[list[Any]]]:
     table = level_table(report, level)
     header = [str(Level(level).label).capitalize()] + [
         i.label for i in table.indicators
@@ -157,7 +159,9 @@ def answer_lines(frame: EditionFrame, *, with_people: bool) -> Iterator[list[Any
         yield _answer_line(answer, texts, with_people=with_people)
 
 
-def _answer_line(answer: SurveyAnswer, texts: dict, *, with_people: bool) -> list:
+def _answer_line(
+    answer: SurveyAnswer, texts: dict[str, str], *, with_people: bool
+) -> list[Any]:
     response, survey = answer.response, answer.response.survey
     occasion = response.meeting or response.module
     organisation = response.organisation
@@ -212,7 +216,9 @@ def report_xlsx(report: EditionReport, *, with_people: bool) -> HttpResponse:
     return response
 
 
-def _sheet(book: Workbook, title: str, header: list, rows: Iterable[list]) -> None:
+def _sheet(
+    book: Workbook, title: str, header: list[Any], rows: Iterable[list[Any]]
+) -> None:
     sheet = book.create_sheet(title=title[:31])
     sheet.append([str(cell) for cell in header])
     for row in rows:

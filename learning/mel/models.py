@@ -125,7 +125,8 @@ class Survey(TranslatableMixin, models.Model):
         if self.locale_id == Locale.get_default().pk:
             return self
         default = Locale.get_default()
-        return self.get_translation_or_none(default) or self  # type: ignore[return-value]
+        translation: Survey | None = self.get_translation_or_none(default)
+        return translation or self
 
 
 class Occasion(models.Model):

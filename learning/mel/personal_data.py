@@ -16,6 +16,7 @@ from learning.core.personal_data import (
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import (
@@ -83,7 +84,7 @@ def answers_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="survey_answers",
-        label=SurveyAnswer._meta.verbose_name_plural,
+        label=verbose_plural(SurveyAnswer),
         columns=(
             ("response", SurveyAnswer._meta.get_field("response").verbose_name),
             *field_columns(SurveyAnswer, ("question_id", "score", "text")),
@@ -96,7 +97,7 @@ personal_data_register(
     ),
     PersonalDataKind(
         key="survey_invitations",
-        label=SurveyInvitation._meta.verbose_name_plural,
+        label=verbose_plural(SurveyInvitation),
         columns=field_columns(SurveyInvitation, INVITATION_FIELDS),
         export=invitations_export,
         erase=invitations_erase,

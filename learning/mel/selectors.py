@@ -13,7 +13,6 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -23,6 +22,7 @@ from wagtail.models import Locale
 from learning.catalogue.models import ModulePage, ProgrammePage
 from learning.catalogue.selectors import module_list_for_programme
 from learning.core.conf import mel_module_before_days, mel_reminder_days_before_close
+from learning.core.types import AnyUser, AuthUser
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.membership import participant_list_members
 from learning.enrolments.models import Participant
@@ -117,7 +117,7 @@ class Invitee:
 
     email: str
     language: str
-    user: AbstractBaseUser | None = None
+    user: AuthUser | None = None
 
 
 @dataclass
@@ -229,7 +229,7 @@ def _of_programme(*, survey: Survey, occasion: Occasion) -> bool:
     if occasion.event is not None:
         return _event_in_programme(event=occasion.event, programme=survey.programme)
     if occasion.meeting is not None:
-        return occasion.meeting.edition.programme_id == programme_id
+        return bool(occasion.meeting.edition.programme_id == programme_id)
     edition = occasion.edition
     if edition is None or edition.programme_id != programme_id:
         return False
@@ -237,8 +237,8 @@ def _of_programme(*, survey: Survey, occasion: Occasion) -> bool:
     if module is None:
         return True
     if survey.module_id is not None:
-        return module.pk == survey.module_id
-    return module.path.startswith(survey.programme.path)
+        return bool(module.pk == survey.module_id)
+    return bool(module.path.startswith(survey.programme.path))
 
 
 def _event_in_programme(*, event: Event, programme: ProgrammePage) -> bool:
@@ -372,7 +372,7 @@ def survey_list_inviting() -> QuerySet[Survey]:
 
 
 def _default_language() -> str:
-    return Locale.get_default().language_code
+    return str(Locale.get_default().language_code)
 
 
 def survey_invitees(*, survey: Survey, occasion: Occasion) -> list[Invitee]:
@@ -466,9 +466,7 @@ def invitation_get_by_token(*, token: str) -> SurveyInvitation:
     return SurveyInvitation.objects.select_related(*INVITATION_RELATED).get(token=token)
 
 
-def invitation_list_for_user(
-    *, user: AbstractBaseUser | None
-) -> QuerySet[SurveyInvitation]:
+def invitation_list_for_user(*, user: AnyUser | None) -> QuerySet[SurveyInvitation]:
     """The user's own invitations (none for anonymous visitors)."""
     if user is None or not user.is_authenticated:
         return SurveyInvitation.objects.none()
@@ -479,15 +477,13 @@ def invitation_list_for_user(
     )
 
 
-def invitation_get_for_user(
-    *, user: AbstractBaseUser | None, pk: int
-) -> SurveyInvitation:
+def invitation_get_for_user(*, user: AnyUser | None, pk: int) -> SurveyInvitation:
     """The user's own invitation; `SurveyInvitation.DoesNotExist` otherwise."""
     return invitation_list_for_user(user=user).get(pk=pk)
 
 
 def invitation_list_open_for_user(
-    *, user: AbstractBaseUser | None, now: datetime
+    *, user: AnyUser | None, now: datetime
 ) -> list[OpenSurvey]:
     """The user's surveys that accept answers now, soonest to close first."""
     found = []
@@ -651,7 +647,7 @@ def text_answer_list(
 
 
 def _text_answer(answer: SurveyAnswer, language: str) -> TextAnswer:
-    made = answer.in_language  # type: ignore[attr-defined]
+    made = answer.in_language  # type: ignore[attr-defined]  # prefetched to_attr
     same = answer.response.language == language
     return TextAnswer(
         question_id=answer.question_id,

@@ -1,6 +1,8 @@
 """Background tasks of the feedback surveys: the invitation emails and the
 machine translation of free-text answers. They take ids."""
 
+from typing import Any
+
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django_tasks import task
@@ -48,7 +50,7 @@ def survey_answers_translate(*, answer_ids: list[int]) -> None:
     answer_translations_make(answer_ids=answer_ids)
 
 
-def _context(invitation: SurveyInvitation) -> dict:
+def _context(invitation: SurveyInvitation) -> dict[str, Any]:
     language = email_language(language=invitation.language)
     window = occasion_window(survey=invitation.survey, occasion=occasion_of(invitation))
     with translation.override(language):

@@ -2,12 +2,15 @@
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from learning.core.personal_data import (
     Person,
     PersonalDataKind,
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import CalendarFeed
@@ -15,7 +18,7 @@ from .models import CalendarFeed
 FIELDS = ("created_at",)
 
 
-def _feeds(person: Person) -> Any:
+def _feeds(person: Person) -> QuerySet[CalendarFeed]:
     return CalendarFeed.objects.filter(person.q(user="user"))
 
 
@@ -33,7 +36,7 @@ def calendar_feeds_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="calendar_feeds",
-        label=CalendarFeed._meta.verbose_name_plural,
+        label=verbose_plural(CalendarFeed),
         columns=field_columns(CalendarFeed, FIELDS),
         export=calendar_feeds_export,
         erase=calendar_feeds_erase,

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
@@ -20,6 +19,7 @@ from wagtail.models import Page
 
 from learning.core import conf
 from learning.core.calendar import CalendarEvent
+from learning.core.types import AnyUser, AuthUser
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.membership import participant_list_members
@@ -76,7 +76,7 @@ def meeting_module_path(*, meeting: Meeting) -> str | None:
     """
     if meeting.session_topic is None:
         return None
-    return meeting.session_topic.path[: -Page.steplen]
+    return str(meeting.session_topic.path[: -Page.steplen])
 
 
 def meeting_expects_modules(*, meeting: Meeting, module_paths: Collection[str]) -> bool:
@@ -98,7 +98,7 @@ def member_module_paths(*, edition: Edition) -> dict[int, frozenset[str]]:
 
 
 def participant_module_paths(
-    *, edition: Edition, user: AbstractBaseUser | None
+    *, edition: Edition, user: AnyUser | None
 ) -> frozenset[str]:
     """The modules (tree paths) the user's organisation chose; empty for non-members."""
     if user is None or not user.is_authenticated:
@@ -117,7 +117,7 @@ def _module_paths_by_user(members: QuerySet[Participant]) -> dict[int, frozenset
     return {user_id: frozenset(paths) for user_id, paths in chosen.items()}
 
 
-def participant_time_zone(*, user: AbstractBaseUser, edition: Edition) -> str:
+def participant_time_zone(*, user: AnyUser, edition: Edition) -> str:
     """The user's own time zone when valid, else the edition's (or programme's)."""
     for name in (getattr(user, "time_zone", ""), edition.time_zone):
         if name and _zone_exists(name):
@@ -127,7 +127,7 @@ def participant_time_zone(*, user: AbstractBaseUser, edition: Edition) -> str:
 
 def participant_programme_list(
     *,
-    user: AbstractBaseUser,
+    user: AuthUser,
     now: datetime | None = None,
     language: str | None = None,
 ) -> list[ProgrammeEdition]:
@@ -152,7 +152,7 @@ def participant_programme_list(
 
 
 def participant_calendar_events(
-    *, user: AbstractBaseUser, page_url: str = "", language: str | None = None
+    *, user: AuthUser, page_url: str = "", language: str | None = None
 ) -> list[CalendarEvent]:
     """Calendar events of the meetings the user takes part in (no join links)."""
     events = []
@@ -162,7 +162,7 @@ def participant_calendar_events(
     return events
 
 
-def calendar_feed_user_get(*, token: str) -> AbstractBaseUser | None:
+def calendar_feed_user_get(*, token: str) -> AuthUser | None:
     """The active user whose calendar address ends in `token`, else None."""
     digest = calendar_token_hash(token=token)
     feed = (
@@ -173,7 +173,7 @@ def calendar_feed_user_get(*, token: str) -> AbstractBaseUser | None:
     return feed.user if feed is not None else None
 
 
-def calendar_feed_exists(*, user: AbstractBaseUser) -> bool:
+def calendar_feed_exists(*, user: AuthUser) -> bool:
     """Whether the user has made a calendar address."""
     return CalendarFeed.objects.filter(user=user).exists()
 
@@ -191,7 +191,7 @@ def _zone_exists(name: str) -> bool:
     return True
 
 
-def _participants_shaped(*, user: AbstractBaseUser) -> Iterable[Participant]:
+def _participants_shaped(*, user: AuthUser) -> Iterable[Participant]:
     colleagues = Participant.objects.filter(is_active=True).order_by("created_at", "pk")
     return participant_list_for_user(user=user).prefetch_related(
         "enrolment__modules",
@@ -247,7 +247,7 @@ def _localized_titles(pages: list[Page], *, language: str) -> dict[object, str]:
 
 def _programme_edition(
     *,
-    user: AbstractBaseUser,
+    user: AuthUser,
     participant: Participant,
     meetings: list[Meeting],
     titles: dict[object, str],
@@ -255,14 +255,16 @@ def _programme_edition(
 ) -> ProgrammeEdition:
     enrolment = participant.enrolment
     modules = sorted(enrolment.modules.all(), key=lambda m: (m.module_number, m.path))
+    # Set by the Prefetch's to_attr in the caller's query (the model has no field).
+    people: list[Participant] = enrolment.current_people  # type: ignore[attr-defined]
     item = ProgrammeEdition(
         participant=participant,
         edition=participant.edition,
         enrolment=enrolment,
         has_place=_has_place(enrolment),
         time_zone=participant_time_zone(user=user, edition=participant.edition),
-        modules=[titles.get(m.translation_key, m.title) for m in modules],
-        colleagues=[p for p in enrolment.current_people if p.pk != participant.pk],
+        modules=[str(titles.get(m.translation_key, m.title)) for m in modules],
+        colleagues=[p for p in people if p.pk != participant.pk],
     )
     chosen = {module.path: module for module in modules}
     for meeting in meetings:

@@ -3,9 +3,10 @@
 import secrets
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+
+from learning.core.types import AuthUser
 
 from .models import CalendarFeed
 from .selectors import calendar_token_hash
@@ -14,9 +15,7 @@ from .selectors import calendar_token_hash
 TOKEN_BYTES = 32
 
 
-def calendar_feed_regenerate(
-    *, user: AbstractBaseUser, now: datetime | None = None
-) -> str:
+def calendar_feed_regenerate(*, user: AuthUser, now: datetime | None = None) -> str:
     """Give the user a new calendar token (the old one stops working); returns it."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with transaction.atomic():

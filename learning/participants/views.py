@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from learning.core.calendar import calendar_build
+from learning.core.types import signed_in_user
 from learning.enrolments.membership import edition_list_facilitated
 
 from .selectors import (
@@ -45,10 +46,10 @@ def programme_home(request: HttpRequest) -> HttpResponse:
         request,
         "learning/participants/programme.html",
         {
-            "editions": participant_programme_list(user=request.user),
+            "editions": participant_programme_list(user=signed_in_user(request)),
             "facilitated": edition_list_facilitated(user=request.user),
             "join_minutes": join_link_minutes_before(),
-            "has_calendar_feed": calendar_feed_exists(user=request.user),
+            "has_calendar_feed": calendar_feed_exists(user=signed_in_user(request)),
             "new_feed_url": feed_url,
         },
     )
@@ -61,7 +62,9 @@ def calendar_feed_new(request: HttpRequest) -> HttpResponse:
 
     Access: signed-in users only, for their own feed; POST with CSRF token.
     """
-    request.session[NEW_FEED_SESSION_KEY] = calendar_feed_regenerate(user=request.user)
+    request.session[NEW_FEED_SESSION_KEY] = calendar_feed_regenerate(
+        user=signed_in_user(request)
+    )
     return redirect(reverse("participants:home") + "#calendar")
 
 

@@ -8,11 +8,11 @@ readiness itself: apps.py registers `READINESS_SECTION` under the forum's
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.urls import reverse
 from django.utils import translation
 
 from learning.core.digests import DigestSection
+from learning.core.types import AuthUser
 from learning.editions.models import Meeting
 from learning.notifications.emails import site_url
 
@@ -20,7 +20,7 @@ from .selectors import meeting_readiness_for_edition, readiness_may_read
 
 
 def meeting_readiness_digest_context(
-    *, subject: Meeting, users: Sequence[AbstractBaseUser], language: str
+    *, subject: Meeting, users: Sequence[AuthUser], language: str
 ) -> Mapping[int, Mapping[str, Any]]:
     """The meeting's readiness by organisation, for the recipients who may read
     it (the edition's staff); nothing when the meeting asks no preparation."""

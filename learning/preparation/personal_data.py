@@ -10,6 +10,7 @@ from learning.core.personal_data import (
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import MeetingReminder, ReminderPreference
@@ -54,14 +55,14 @@ def reminders_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="meeting_reminder_settings",
-        label=ReminderPreference._meta.verbose_name_plural,
+        label=verbose_plural(ReminderPreference),
         columns=field_columns(ReminderPreference, PREFERENCE_FIELDS),
         export=reminder_settings_export,
         erase=reminder_settings_erase,
     ),
     PersonalDataKind(
         key="meeting_reminders",
-        label=MeetingReminder._meta.verbose_name_plural,
+        label=verbose_plural(MeetingReminder),
         columns=field_columns(MeetingReminder, REMINDER_FIELDS),
         export=reminders_export,
         erase=reminders_erase,

@@ -8,11 +8,11 @@ constraint keeps a second run, or a concurrent one, from sending it again.
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.types import AuthUser
 from learning.editions.models import Edition, Meeting
 from learning.notifications.services import task_enqueue_on_commit
 
@@ -26,7 +26,7 @@ from .selectors.reminders import MAX_REMINDER_DAYS
 from .tasks import meeting_reminder_email_send
 
 
-def reminder_preference_set(*, user: AbstractBaseUser, days: int) -> ReminderPreference:
+def reminder_preference_set(*, user: AuthUser, days: int) -> ReminderPreference:
     """Set how many days before each meeting the user is reminded (0: never)."""
     if not 0 <= days <= MAX_REMINDER_DAYS:
         raise ValidationError(

@@ -8,7 +8,12 @@ from django_tasks import task
 from learning.editions.models import Meeting
 from learning.notifications.emails import email_language, email_send, site_url
 
-from .selectors import MeetingPreparation, preparation_for_edition
+from .selectors import (
+    EditionPreparation,
+    MeetingPreparation,
+    PreparationQuestion,
+    preparation_for_edition,
+)
 
 
 @task()
@@ -26,7 +31,9 @@ def meeting_reminder_email_send(*, meeting_id: int, user_id: int) -> int:
     edition = preparation_for_edition(
         user=user, edition_id=meeting.edition_id, language=language
     )
-    prepared = _meeting_in(edition, meeting_id) if edition else None
+    if edition is None:
+        return 0
+    prepared = _meeting_in(edition, meeting_id)
     if prepared is None or prepared.is_ready or prepared.is_excused:
         return 0
     email_send(
@@ -53,12 +60,14 @@ def meeting_reminder_email_send(*, meeting_id: int, user_id: int) -> int:
     return 1
 
 
-def _meeting_in(edition, meeting_id: int) -> MeetingPreparation | None:
+def _meeting_in(
+    edition: EditionPreparation, meeting_id: int
+) -> MeetingPreparation | None:
     meetings = [edition.next, *edition.following] if edition.next else edition.following
     return next((m for m in meetings if m.shown.meeting.pk == meeting_id), None)
 
 
-def _answer_url(language: str, meeting: Meeting, question) -> str:
+def _answer_url(language: str, meeting: Meeting, question: PreparationQuestion) -> str:
     return _url(
         language,
         "preparation:answer",

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.crypto import salted_hmac
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from learning.core.personal_data import Person, export_value, personal_data_kinds
+from learning.core.types import AuthUser
 
 # Only these user fields are exported, and only those the user model has.
 USER_EXPORT_FIELDS = (
@@ -116,7 +116,7 @@ def person_data_sections(*, data: dict[str, Any]) -> list[PersonDataSection]:
     return sections
 
 
-def _user_export(user: AbstractBaseUser | None) -> dict[str, Any] | None:
+def _user_export(user: AuthUser | None) -> dict[str, Any] | None:
     if user is None:
         return None
     names = {field.name for field in user._meta.get_fields()}

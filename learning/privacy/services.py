@@ -3,12 +3,12 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from learning.core.personal_data import Person, personal_data_kinds
+from learning.core.types import AuthUser
 
 from .selectors import person_get, person_is_erased, person_is_known
 
@@ -28,7 +28,7 @@ class ErasureResult:
 
 
 @transaction.atomic
-def person_data_erase(*, email: str, actor: AbstractBaseUser | None) -> ErasureResult:
+def person_data_erase(*, email: str, actor: AuthUser | None) -> ErasureResult:
     """Erase a person everywhere learning keeps them; counts and rates stay.
 
     Atomic: a failing kind leaves everything as it was, and files are deleted

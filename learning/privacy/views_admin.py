@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from learning.core.forms import form_errors_add
+from learning.core.types import signed_in_user
 from learning.enrolments.models import Participant
 
 from .selectors import person_data_export, person_data_sections
@@ -133,7 +134,7 @@ class PersonDataEraseView(PersonDataMixin, TemplateView):
             return redirect(INDEX_URL_NAME)
         email = self.form.cleaned_data["email"]
         try:
-            result = person_data_erase(email=email, actor=request.user)
+            result = person_data_erase(email=email, actor=signed_in_user(request))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(INDEX_URL_NAME)

@@ -109,7 +109,8 @@ class AcceptForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         zone_name = cleaned.get("time_zone")
         if zone_name:
             zone = ZoneInfo(zone_name)

@@ -50,7 +50,7 @@ class MonthField(forms.Field):
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(forms.ModelForm):  # type: ignore[type-arg]  # generic in the stubs only
     """A proposal's text; `alignment` is the call's statement to confirm on submit."""
 
     alignment = forms.BooleanField(required=False)
@@ -95,7 +95,9 @@ class ProposalForm(forms.ModelForm):
         self.fields["alignment"].label = alignment_statement or _(
             "I confirm that the session is aligned with the call."
         )
-        self.fields["language"].choices = delivery_language_choices()
+        language = self.fields["language"]
+        assert isinstance(language, forms.ChoiceField)  # noqa: S101 (a choices field)
+        language.choices = delivery_language_choices()
         self.fields["language"].label = _("Language of the proposal")
 
     def fieldsets(self) -> list[tuple[Any, list[forms.BoundField]]]:
@@ -120,4 +122,5 @@ class AnswerForm(forms.Form):
     )
 
     def __init__(self, *args: Any, question_id: int, **kwargs: Any):
-        super().__init__(*args, prefix=f"question-{question_id}", **kwargs)
+        kwargs["prefix"] = f"question-{question_id}"
+        super().__init__(*args, **kwargs)

@@ -7,12 +7,15 @@ the person who proposed; the person's memberships go.
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from learning.core.personal_data import (
     Person,
     PersonalDataKind,
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import Membership, Proposal, ProposalQuestion
@@ -38,7 +41,7 @@ ANSWER_FIELDS = ("proposal__title", "question", "asked_at", "answer", "answered_
 MEMBERSHIP_FIELDS = ("programme__title", "organisation__name", "created_at")
 
 
-def _proposals(person: Person) -> Any:
+def _proposals(person: Person) -> QuerySet[Proposal]:
     return Proposal.objects.filter(person.q(user="proposer"))
 
 
@@ -52,7 +55,7 @@ def proposals_erase(person: Person) -> int:
     return _proposals(person).update(proposer=None)
 
 
-def _answers(person: Person) -> Any:
+def _answers(person: Person) -> QuerySet[ProposalQuestion]:
     # The questions carry no answerer: the proposer's proposals' answered ones.
     return ProposalQuestion.objects.filter(
         proposal__in=_proposals(person).values("pk"), answered_at__isnull=False
@@ -70,7 +73,7 @@ def answers_erase(person: Person) -> int:
     return 0
 
 
-def _memberships(person: Person) -> Any:
+def _memberships(person: Person) -> QuerySet[Membership]:
     return Membership.objects.filter(person.q(user="user"))
 
 
@@ -87,14 +90,14 @@ def memberships_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="proposals",
-        label=Proposal._meta.verbose_name_plural,
+        label=verbose_plural(Proposal),
         columns=field_columns(Proposal, PROPOSAL_FIELDS),
         export=proposals_export,
         erase=proposals_erase,
     ),
     PersonalDataKind(
         key="proposal_answers",
-        label=ProposalQuestion._meta.verbose_name_plural,
+        label=verbose_plural(ProposalQuestion),
         columns=field_columns(ProposalQuestion, ANSWER_FIELDS),
         export=answers_export,
         erase=answers_erase,
@@ -102,7 +105,7 @@ personal_data_register(
     ),
     PersonalDataKind(
         key="proposal_memberships",
-        label=Membership._meta.verbose_name_plural,
+        label=verbose_plural(Membership),
         columns=field_columns(Membership, MEMBERSHIP_FIELDS),
         export=memberships_export,
         erase=memberships_erase,

@@ -54,7 +54,8 @@ def review_weighted_score(
     total_weight = sum(weight for weight, _score in weighed)
     if not total_weight:
         return None
-    return sum(weight * score for weight, score in weighed) / total_weight
+    weighted: float = sum(weight * score for weight, score in weighed) / total_weight
+    return weighted
 
 
 def proposal_reviewer_scores(

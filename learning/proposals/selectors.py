@@ -67,7 +67,7 @@ def _criterion(block_id: str, value: Any, source_value: Any) -> Criterion:
 
 def call_programme(*, call: CallForProposalsPage) -> ProgrammePage:
     """The source page of the programme the call belongs to."""
-    parent = call_source(call=call).get_parent().specific
+    parent: ProgrammePage = call_source(call=call).get_parent().specific
     return page_source_get(page=parent)
 
 

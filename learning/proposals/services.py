@@ -11,8 +11,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from learning.core import conf
 
@@ -131,6 +133,12 @@ _WORKFLOW_FIELDS = [
 ]
 
 
+def _field_label(name: str) -> StrOrPromise:
+    field = Proposal._meta.get_field(name)
+    assert isinstance(field, Field)  # noqa: S101 (the proposal's own fields are named)
+    return field.verbose_name
+
+
 def _draft_new(*, call: CallForProposalsPage, membership: Membership) -> Proposal:
     return Proposal(
         call=call_source(call=call),
@@ -210,7 +218,7 @@ def _complete_validate(proposal: Proposal, *, alignment_confirmed: bool) -> None
         name: ValidationError(
             _("Fill in “%(field)s” to submit the proposal."),
             code="proposal_incomplete",
-            params={"field": Proposal._meta.get_field(name).verbose_name},
+            params={"field": _field_label(name)},
         )
         for name in REQUIRED_TO_SUBMIT
         if not getattr(proposal, name)

@@ -123,7 +123,7 @@ def _admin_url(proposal: Proposal, *, user: Any) -> str:
 def _name(user: Any) -> str:
     if user is None:
         return ""
-    return user.get_full_name().strip() or user.email
+    return str(user.get_full_name().strip() or user.email)
 
 
 def _proposal_get(proposal_id: int) -> Proposal:

@@ -78,7 +78,8 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
     """
     proposals = list(proposals_of_user(user=request.user))
     for proposal in proposals:
-        proposal.call_page = _localized(proposal.call)
+        # An attribute for the template only.
+        proposal.call_page = _localized(proposal.call)  # type: ignore[attr-defined]
     return render(request, "learning/proposals/list.html", {"proposals": proposals})
 
 
@@ -208,7 +209,8 @@ def _detail_page(
     questions = list(proposal.questions.all())
     for question in questions:
         if question.answered_at is None:
-            question.form = forms.get(question.pk) or AnswerForm(
+            # An attribute for the template only.
+            question.form = forms.get(question.pk) or AnswerForm(  # type: ignore[attr-defined]
                 question_id=question.pk
             )
     context = {

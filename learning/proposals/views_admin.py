@@ -35,6 +35,7 @@ from learning.core.admin_views import (
     ServiceEditView,
     form_errors_add,
 )
+from learning.core.types import signed_in_user
 
 from .admin_forms import (
     AcceptForm,
@@ -117,7 +118,8 @@ class ProposalIndexView(generic.IndexView):
 def _reviewers_display(proposal: Proposal) -> str:
     return "; ".join(
         f"{item.reviewer}: {score_display(item.score)}"
-        for item in proposal.reviewer_scores
+        # Set by ProposalIndexView.get_table for its columns.
+        for item in proposal.reviewer_scores  # type: ignore[attr-defined]
     )
 
 
@@ -161,7 +163,7 @@ class ProposalInspectView(generic.InspectView):
         ]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         criteria = self.criteria
         reviews = [
             _review_row(review, criteria) for review in self.object.reviews.all()
@@ -189,7 +191,11 @@ def _review_row(review: ProposalReview, criteria: list[Criterion]) -> dict[str, 
     }
 
 
-class ProposalActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class ProposalActionView(
+    PermissionCheckedMixin,
+    WagtailAdminTemplateMixin,
+    FormView,  # type: ignore[type-arg]  # generic in the stubs only
+):
     """A secretariat action on one proposal, through its service; reviewers only."""
 
     model = Proposal
@@ -259,7 +265,8 @@ class ProposalReviewView(ProposalActionView):
 
     def get_form(self, form_class: Any = None) -> ReviewForm:
         call = self.proposal.call
-        review = self.proposal.reviews.filter(reviewer=self.request.user).first()
+        reviewer = signed_in_user(self.request)
+        review = self.proposal.reviews.filter(reviewer=reviewer).first()
         return ReviewForm(
             **self.get_form_kwargs(),
             criteria=criteria_in_admin_language(call),

@@ -37,6 +37,7 @@ class RegistrationForm(PersonForm):
     ) -> None:
         super().__init__(*args, consent_label=consent_label, **kwargs)
         field = self.fields["target_group"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 (declared above)
         if target_groups:
             field.choices = [(group.id, group.name) for group in target_groups]
         else:

@@ -1,13 +1,16 @@
 """Reads of seminar registrations: a run's state, its lists and counts."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from learning.catalogue.enums import ProgrammeFormat
 from learning.catalogue.selectors import programme_target_groups
+from learning.core.openings import opening_is_held
 from learning.editions.models import Edition
 
 from .enums import ACTIVE_STATUSES, RegistrationStatus
@@ -23,11 +26,16 @@ STATE_CLOSED = "closed"
 
 @dataclass(frozen=True)
 class RegistrationState:
-    """Whether a run takes registrations now, and its places left."""
+    """Whether a run takes registrations now, and its places left.
+
+    `is_held`: the translation gate holds a run its dates would open (the status
+    then reads "not_open"), so the page says why.
+    """
 
     status: str
     places: int
     places_left: int
+    is_held: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -47,14 +55,18 @@ class GroupCount:
 def registration_state(
     *, edition: Edition, now: datetime | None = None
 ) -> RegistrationState:
-    """The run's registration state, from its window and places, in one query."""
+    """The run's registration state, from its window, places and the gate."""
     now = now or timezone.now()
     confirmed = Registration.objects.filter(edition=edition).confirmed().count()
     left = max(edition.places - confirmed, 0)
+    status = _status(edition, now=now, places_left=left)
+    # Only a run its dates would open asks the gate (no query otherwise).
+    held = status in (STATE_OPEN, STATE_WAITLIST) and opening_is_held(subject=edition)
     return RegistrationState(
-        status=_status(edition, now=now, places_left=left),
+        status=STATE_NOT_OPEN if held else status,
         places=edition.places,
         places_left=left,
+        is_held=held,
     )
 
 
@@ -111,7 +123,7 @@ def registration_group_counts(*, edition: Edition) -> list[GroupCount]:
     return rows
 
 
-def _group_count(group_id: str, name: str, row: dict | None) -> GroupCount:
+def _group_count(group_id: str, name: str, row: Mapping[str, Any] | None) -> GroupCount:
     return GroupCount(
         id=group_id,
         name=name,

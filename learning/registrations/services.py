@@ -10,7 +10,6 @@ the places filled without a coordinator's work).
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -33,6 +32,7 @@ from learning.core.signup import (
     record_save,
     window_open_validate,
 )
+from learning.core.types import AuthUser
 from learning.editions.models import Edition
 
 from .emails import (
@@ -137,7 +137,7 @@ def registration_submit(
 def registration_cancel(
     *,
     registration: Registration,
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
     now: datetime | None = None,
 ) -> Registration:
     """Cancel a registration (from its link); a freed place goes to the waitlist.

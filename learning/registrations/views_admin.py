@@ -25,6 +25,7 @@ from wagtail.admin.widgets.button import Button
 
 from learning.core.admin_views import CSV_SAFE_PREPROCESS, LearningModelViewSet
 from learning.core.csv_export import CsvExportMixin
+from learning.core.types import signed_in_user
 from learning.editions.models import Edition
 
 from .enums import RegistrationStatus
@@ -84,14 +85,14 @@ class RegistrationIndexView(CsvExportMixin, generic.IndexView):
         return registration_list()
 
     def to_row_dict(self, item: Registration) -> "OrderedDict[str, Any]":
-        row = super().to_row_dict(item)
+        row: OrderedDict[str, Any] = super().to_row_dict(item)
         row["edition"] = item.edition.label
         row["status"] = item.get_status_display()
         row["target_group"] = self.group_names.of(item)
         return row
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         # The table reads these as it renders, after this.
         for registration in context["object_list"]:
             registration.target_group_label = self.group_names.of(registration)
@@ -174,7 +175,9 @@ class RegistrationCancelView(
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            registration_cancel(registration=self.registration, actor=request.user)
+            registration_cancel(
+                registration=self.registration, actor=signed_in_user(request)
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -8,6 +8,7 @@ from learning.core.personal_data import (
     export_rows,
     field_columns,
     personal_data_register,
+    verbose_plural,
 )
 
 from .models import JobRun
@@ -34,7 +35,7 @@ def job_runs_erase(person: Person) -> int:
 personal_data_register(
     PersonalDataKind(
         key="job_runs",
-        label=JobRun._meta.verbose_name_plural,
+        label=verbose_plural(JobRun),
         columns=field_columns(JobRun, FIELDS),
         export=job_runs_export,
         erase=job_runs_erase,

@@ -42,16 +42,21 @@ class ScheduledJob:
         """The latest due time at or before `now` (cron read in the site's zone)."""
         # croniter's get_prev is strictly earlier than its start: start just after.
         start = timezone.localtime(now) + timedelta(microseconds=1)
-        return croniter(self.schedule, start).get_prev(datetime)
+        due: datetime = croniter(self.schedule, start).get_prev(datetime)
+        return due
 
     def next_due(self, now: datetime) -> datetime:
         """The first due time after `now`."""
-        return croniter(self.schedule, timezone.localtime(now)).get_next(datetime)
+        due: datetime = croniter(self.schedule, timezone.localtime(now)).get_next(
+            datetime
+        )
+        return due
 
     def period(self, now: datetime) -> timedelta:
         """The time between two runs after `now` (cron periods may vary)."""
         first = self.next_due(now)
-        return croniter(self.schedule, first).get_next(datetime) - first
+        second: datetime = croniter(self.schedule, first).get_next(datetime)
+        return second - first
 
 
 def scheduled_job(

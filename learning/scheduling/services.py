@@ -4,13 +4,13 @@ import logging
 import time
 from datetime import datetime, timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core.conf import scheduling_tick_seconds
+from learning.core.types import AuthUser
 
 from .enums import JobRunStatus, JobRunTrigger
 from .models import ClockHeartbeat, JobRun
@@ -49,7 +49,7 @@ def _run_enqueue(
     job: ScheduledJob,
     due_at: datetime,
     trigger: str = JobRunTrigger.CLOCK,
-    user: AbstractBaseUser | None = None,
+    user: AuthUser | None = None,
 ) -> JobRun | None:
     if JobRun.objects.filter(job=job.name, due_at=due_at).exists():
         return None
@@ -76,7 +76,7 @@ def _task_enqueue(run: JobRun) -> None:
 
 
 def job_run_now(
-    *, name: str, user: AbstractBaseUser | None, now: datetime | None = None
+    *, name: str, user: AuthUser | None, now: datetime | None = None
 ) -> JobRun:
     """Queue one run of the job now, unless one is already waiting in the queue."""
     now = now or timezone.now()

@@ -15,6 +15,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from learning.core.types import signed_in_user
+
 from .models import JobRun
 from .registry import job_get
 from .selectors import clock_health, job_status_list
@@ -60,7 +62,7 @@ class JobRunNowView(PermissionCheckedMixin, View):
 
     def post(self, request: HttpRequest, name: str) -> HttpResponse:
         try:
-            run = job_run_now(name=name, user=request.user)
+            run = job_run_now(name=name, user=signed_in_user(request))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

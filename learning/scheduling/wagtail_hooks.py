@@ -27,7 +27,7 @@ def register_scheduling_urls() -> list[Any]:
 
 class ScheduledJobsMenuItem(MenuItem):
     def is_shown(self, request: HttpRequest) -> bool:
-        return permission_policy.user_has_permission(request.user, "view")
+        return bool(permission_policy.user_has_permission(request.user, "view"))
 
 
 @hooks.register("register_settings_menu_item")

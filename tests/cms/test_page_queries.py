@@ -11,18 +11,21 @@ from tests.factories import (
     ModulePageFactory,
     ProgrammeIndexPageFactory,
     ProgrammePageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
     SessionTopicPageFactory,
 )
 from tests.factories.learning import EditionFactory, MeetingFactory
 from tests.factories.snippets import TestimonialFactory
 
 # As measured: header, menus, language links, breadcrumbs and footer included.
-MAXIMUM = {"programme": 35, "module": 26, "home": 16}
+MAXIMUM = {"programme": 25, "module": 12, "home": 9, "session_topic": 12}
 
 
 def _queries(client, url: str) -> int:
-    """Queries of a rendering, after a first request filled the process caches
-    (site root paths, locales, site settings) as any earlier request would."""
+    """Queries of a rendering, after earlier requests filled the process caches
+    (site root paths, locales) and the parts every page shares (menus, footer:
+    cms.core.shared_parts), as any earlier request of the generation would."""
     with override_settings(SITE_PAGE_CACHE=False):
         assert client.get(url).status_code == 200
         with CaptureQueriesContext(connection) as context:
@@ -82,3 +85,20 @@ def test_home_page_costs_the_same_for_3_and_12_testimonials(client, home_pages):
         counts.append(_queries(client, home.url))
 
     assert counts[0] == counts[1] <= MAXIMUM["home"]
+
+
+def test_session_topic_page_costs_the_same_for_3_and_12_materials(client, home_pages):
+    publications = PublicationIndexPageFactory(parent=home_pages["en"])
+    module = _programme(home_pages["en"], 1)[1][0]
+    counts = []
+    for size in (3, 12):
+        materials = [
+            ("page", {"page": PublicationPageFactory(parent=publications), "note": ""})
+            for _ in range(size)
+        ]
+        topic = SessionTopicPageFactory(parent=module, materials=materials)
+        html = client.get(topic.url).content.decode()
+        assert html.count('class="material"') == size
+        counts.append(_queries(client, topic.url))
+
+    assert counts[0] == counts[1] <= MAXIMUM["session_topic"]

@@ -10,7 +10,9 @@ makes the same replacement (a secret without `-` or `_` is unchanged).
 import base64
 import binascii
 
+from django.apps.registry import Apps
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 
 def standard_form(secret: str) -> str:
@@ -22,7 +24,7 @@ def standard_form(secret: str) -> str:
     return "whsec_" + base64.b64encode(raw).decode()
 
 
-def secrets_to_standard(apps, schema_editor):
+def secrets_to_standard(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     WebhookEndpoint = apps.get_model("webhooks", "WebhookEndpoint")
     for endpoint in WebhookEndpoint.objects.only("secret"):
         secret = standard_form(endpoint.secret)

@@ -3,10 +3,12 @@ stored so far (which could come from wherever a redirect led) are dropped."""
 
 from http import HTTPStatus
 
+from django.apps.registry import Apps
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 
-def status_line(code):
+def status_line(code: int | None) -> str:
     if code is None:
         return ""
     try:
@@ -15,7 +17,7 @@ def status_line(code):
         return str(code)
 
 
-def bodies_to_status_lines(apps, schema_editor):
+def bodies_to_status_lines(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     WebhookDelivery = apps.get_model("webhooks", "WebhookDelivery")
     codes = WebhookDelivery.objects.order_by().values_list(
         "last_response_code", flat=True

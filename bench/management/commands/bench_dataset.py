@@ -27,6 +27,8 @@ from learning.editions.models import Edition
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.models import Enrolment, Organisation, Participant
 from learning.forum.models import Post, Thread
+from learning.forum.rendering import post_cook
+from learning.forum.services.cooking import post_cook_outdated_list
 from tests.factories.catalogue import (
     ModulePageFactory,
     ProgrammeIndexPageFactory,
@@ -34,6 +36,8 @@ from tests.factories.catalogue import (
 )
 from tests.factories.learning import programme_tree
 
+# The slug of the edition the enrolment scenario enrols in (bench/run.py).
+ENROLMENT_EDITION = "bench-enrolment"
 WORDS = (
     "learning peers organisations evaluation community session module practice "
     "reflection evidence participation network facilitation knowledge change"
@@ -78,14 +82,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quick", action="store_true")
+        parser.add_argument(
+            "--enrolment-only",
+            action="store_true",
+            help="Only the site's programme and the enrolment edition (for the "
+            "enrolment scenario on another database).",
+        )
 
-    def handle(self, *args, quick=False, **options):
+    def handle(self, *args, quick=False, enrolment_only=False, **options):
         sizes = QUICK if quick else FULL
         call_command("migrate", verbosity=0)
+        if enrolment_only:
+            self._enrolment_only()
+            return
         existing = Dataset.objects.first()
         if existing and existing.sizes == sizes.as_dict():
             self.stdout.write("Dataset already built.")
             self._site_pages()
+            self._enrolment_edition()
+            self._cook_posts()
             return
         if existing:
             raise SystemExit(
@@ -104,6 +119,7 @@ class Command(BaseCommand):
             self._forum(rng, sizes)
             Dataset.objects.create(sizes=sizes.as_dict())
         self._site_pages()
+        self._enrolment_edition()
         self.stdout.write(f"Dataset built: {sizes.as_dict()}")
 
     def _homes(self, locales):
@@ -235,18 +251,21 @@ class Command(BaseCommand):
         batch = []
         for index, thread in enumerate(plan):
             person = rng.randrange(len(users))
-            batch.append(
-                Post(
-                    thread=thread,
-                    author=users[person],
-                    participant=participants[person],
-                    body_markdown=_text(rng, WORDS, 40)
-                    + "\n\n**"
-                    + _text(rng, WORDS, 4)
-                    + "**",
-                    created_at=start + timedelta(seconds=index),
-                )
+            post = Post(
+                thread=thread,
+                author=users[person],
+                participant=participants[person],
+                body_markdown=_text(rng, WORDS, 40)
+                + "\n\n**"
+                + _text(rng, WORDS, 4)
+                + "**",
+                created_at=start + timedelta(seconds=index),
             )
+            # Cooked as post_create cooks a post, so that readers are served
+            # stored HTML, not Markdown rendered per read (bulk_create skips
+            # the service).
+            post_cook(post=post)
+            batch.append(post)
             if len(batch) == 2000:
                 Post.objects.bulk_create(batch)
                 batch = []
@@ -261,6 +280,46 @@ class Command(BaseCommand):
                 .first()
                 or now,
             )
+
+    def _enrolment_only(self):
+        if not Edition.objects.filter(slug=ENROLMENT_EDITION).exists():
+            locales = {
+                code: Locale.objects.get_or_create(language_code=code)[0]
+                for code in ("en", "es")
+            }
+            with transaction.atomic():
+                self._homes(locales)
+        self._site_pages()
+        self._enrolment_edition()
+        self.stdout.write("Enrolment dataset built.")
+
+    def _enrolment_edition(self):
+        """An edition of the site's programme open for enrolment for years, with
+        room for every organisation the enrolment scenario enrols (added to an
+        older dataset too)."""
+        programme = ProgrammePage.objects.get(
+            slug="mutual-learning", locale__language_code="en"
+        )
+        now = timezone.now()
+        Edition.objects.get_or_create(
+            slug=ENROLMENT_EDITION,
+            defaults={
+                "programme": programme,
+                "title": "Bench enrolment edition",
+                "enrolment_opens_at": now - timedelta(days=1),
+                "enrolment_closes_at": now + timedelta(days=3650),
+                "starts_on": (now + timedelta(days=3660)).date(),
+                "ends_on": (now + timedelta(days=3800)).date(),
+                "places": 30_000,
+                "time_zone": "UTC",
+            },
+        )
+
+    def _cook_posts(self):
+        """Cook the posts of an older dataset, built before posts were cooked
+        (or under older sanitiser rules), as the site's command does."""
+        if post_cook_outdated_list().exists():
+            call_command("forum_cook_posts", stdout=self.stdout)
 
     def _site_pages(self):
         """A programme with its modules under the site's home, in English and

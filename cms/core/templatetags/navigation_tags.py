@@ -1,12 +1,14 @@
 """Header and footer navigation: language switcher, hreflang links, menus, crumbs."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
+from cms.core.models import SiteSettings
 from cms.core.selectors import (
     home_language_links,
     localized_objects,
@@ -15,6 +17,7 @@ from cms.core.selectors import (
     site_home_pages,
     view_language_links,
 )
+from cms.core.shared_parts import shared_part
 from cms.navigation.models import Footer, MainMenu
 
 register = template.Library()
@@ -105,7 +108,7 @@ def home_page(context):
     if request is None:
         return None
     language = get_language()
-    homes = _cached(request, ("homes",), lambda: site_home_pages(request=request))
+    homes = shared_part(request, "home_pages", lambda: site_home_pages(request=request))
     return homes.get(language) or homes.get(settings.LANGUAGE_CODE)
 
 
@@ -114,14 +117,28 @@ def organisation_name_tag(context) -> str:
     """The organisation's name in the active language (the default one's if
     untranslated); header, footer and page title ask for it once a request."""
     language = get_language()
-    return _cached(
+    return shared_part(
         context.get("request"),
-        ("organisation_name", language),
+        "organisation_name",
         lambda: organisation_name(language=language),
     )
 
 
 # --- Menus ----------------------------------------------------------------------
+# A menu's links are the same for every visitor of a language: computed once per
+# content generation (cms.core.shared_parts); only the marks of the current page
+# and its ancestors are set per request.
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A menu link as every visitor sees it, before the request's marks."""
+
+    label: str
+    url: str
+    # Whether the link is marked as an ancestor of the pages under its URL.
+    marks_ancestors: bool
+    children: tuple["MenuEntry", ...] = ()
 
 
 @dataclass
@@ -133,24 +150,20 @@ class MenuLink:
     children: list["MenuLink"] = field(default_factory=list)
 
 
-def _link(value, page, request) -> MenuLink | None:
-    """A menu link from a MenuLinkBlock value and its (localized) page."""
+def _entry(value, page, request) -> MenuEntry | None:
+    """A menu entry from a MenuLinkBlock value and its (localized) page."""
     url = page.get_url(request) if page else value.get("url")
     if not url:
         return None
     label = value.get("label") or (page.title if page else url)
-    path = request.path if request else ""
-    is_current = url == path
-    is_ancestor = (
-        not is_current and page is not None and page.depth > 2 and path.startswith(url)
-    )
-    return MenuLink(
-        label=label, url=url, is_current=is_current, is_ancestor=is_ancestor
+    # The home pages (depth 2) are everyone's ancestor: never marked.
+    return MenuEntry(
+        label=label, url=url, marks_ancestors=page is not None and page.depth > 2
     )
 
 
-def menu_links(items, *, request, locale_id) -> list[MenuLink]:
-    """Menu links from MenuItemBlock/MenuLinkBlock values, pages in one locale.
+def menu_entries(items, *, request, locale_id) -> list[MenuEntry]:
+    """Menu entries from MenuItemBlock/MenuLinkBlock values, pages in one locale.
 
     Editors choose pages in the source language; each is swapped for its
     translation in `locale_id` with one query for the whole menu.
@@ -161,20 +174,39 @@ def menu_links(items, *, request, locale_id) -> list[MenuLink]:
         flat.append(value.get("page"))
         flat.extend(child.get("page") for child in value.get("children") or [])
     localized = iter(localized_objects(flat, locale_id=locale_id))
-    links = []
+    entries = []
     for value in values:
-        link = _link(value, next(localized), request)
+        entry = _entry(value, next(localized), request)
         children = [
-            _link(child, next(localized), request)
+            _entry(child, next(localized), request)
             for child in value.get("children") or []
         ]
-        if link is None:
+        if entry is None:
             continue
-        link.children = [child for child in children if child]
-        link.is_ancestor = link.is_ancestor or any(
-            c.is_current or c.is_ancestor for c in link.children
+        children = tuple(child for child in children if child)
+        entries.append(replace(entry, children=children))
+    return entries
+
+
+def marked_links(entries, *, path: str) -> list[MenuLink]:
+    """The entries as links, the one at `path` and its ancestors marked."""
+    links = []
+    for entry in entries:
+        children = marked_links(entry.children, path=path)
+        is_current = entry.url == path
+        is_ancestor = (
+            not is_current and entry.marks_ancestors and path.startswith(entry.url)
         )
-        links.append(link)
+        links.append(
+            MenuLink(
+                label=entry.label,
+                url=entry.url,
+                is_current=is_current,
+                is_ancestor=is_ancestor
+                or any(c.is_current or c.is_ancestor for c in children),
+                children=children,
+            )
+        )
     return links
 
 
@@ -187,52 +219,79 @@ def snippet_for_locale(model, *, locale_id):
     )
 
 
-def fallback_menu_links(*, home, request) -> list[MenuLink]:
+def fallback_menu_entries(*, home, request) -> list[MenuEntry]:
     """Without a MainMenu snippet: the home page's children marked "show in menus"."""
     if home is None:
         return []
-    path = request.path if request else ""
-    links = []
-    for page in home.get_children().live().public().in_menu():
-        url = page.get_url(request)
-        if url:
-            links.append(
-                MenuLink(
-                    label=page.title,
-                    url=url,
-                    is_current=url == path,
-                    is_ancestor=url != path and path.startswith(url),
-                )
-            )
-    return links
+    pages = home.get_children().live().public().in_menu()
+    return [
+        MenuEntry(label=page.title, url=url, marks_ancestors=True)
+        for page in pages
+        if (url := page.get_url(request))
+    ]
+
+
+def main_menu_entries(context) -> list[MenuEntry]:
+    """The header menu of the active language: its MainMenu snippet, else the
+    home page's children."""
+    request = context.get("request")
+    locale_id = active_locale_id(context)
+    menu = snippet_for_locale(MainMenu, locale_id=locale_id)
+    if menu is not None:
+        return menu_entries(menu.items, request=request, locale_id=locale_id)
+    return fallback_menu_entries(home=home_page(context), request=request)
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
+    # By locale too: a page not translated yet is shown in its own locale's menu.
+    entries = shared_part(
+        request,
+        "main_menu",
+        lambda: main_menu_entries(context),
+        active_locale_id(context),
+    )
+    return {"links": marked_links(entries, path=request.path if request else "")}
+
+
+def social_links(site_settings) -> list[tuple[str, str]]:
+    """(url, the network's label) of each of the site's social links."""
+    links = []
+    for block in site_settings.social_links if site_settings else []:
+        network = block.value.get("network")
+        choices = dict(block.block.child_blocks["network"].field.choices)
+        links.append((block.value.get("url"), str(choices.get(network, network))))
+    return links
+
+
+def footer_part(context) -> dict:
+    """What the footer shows every visitor of the active language: its text
+    (rich text, links expanded), its links and the site's contact settings."""
+    request = context.get("request")
     locale_id = active_locale_id(context)
-    menu = snippet_for_locale(MainMenu, locale_id=locale_id)
-    if menu is not None:
-        links = menu_links(menu.items, request=request, locale_id=locale_id)
-    else:
-        links = fallback_menu_links(home=home_page(context), request=request)
-    return {"links": links}
+    footer = snippet_for_locale(Footer, locale_id=locale_id)
+    site_settings = SiteSettings.for_request(request) if request else None
+    return {
+        "text": richtext(footer.text) if footer and footer.text else "",
+        "entries": menu_entries(footer.links, request=request, locale_id=locale_id)
+        if footer
+        else [],
+        "contact_email": getattr(site_settings, "contact_email", ""),
+        "social_links": social_links(site_settings),
+    }
 
 
 @register.inclusion_tag("navigation/footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
-    locale_id = active_locale_id(context)
-    footer = snippet_for_locale(Footer, locale_id=locale_id)
-    links = (
-        menu_links(footer.links, request=request, locale_id=locale_id) if footer else []
+    part = shared_part(
+        request, "footer", lambda: footer_part(context), active_locale_id(context)
     )
     return {
-        "footer": footer,
-        "links": links,
+        **part,
+        "links": marked_links(part["entries"], path=request.path if request else ""),
         "organisation_name": organisation_name_tag(context),
-        "request": request,
-        "settings": context.get("settings"),
     }
 
 

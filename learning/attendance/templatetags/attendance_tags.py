@@ -1,6 +1,8 @@
 """Geometry of the attendance bar chart (inline SVG, no JavaScript)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django import template
 
@@ -30,9 +32,10 @@ class Chart:
 
 
 @register.simple_tag(takes_context=True)
-def bar_chart_rows(context: template.Context, rows) -> Chart:
+def bar_chart_rows(context: template.Context, rows: Iterable[Any]) -> Chart:
     """Bars for (label, percent) rows or Tally objects, one per row."""
-    threshold = context.get("threshold", THRESHOLD_DEFAULT)
+    found = context.get("threshold")
+    threshold: int = THRESHOLD_DEFAULT if found is None else found
     bars = []
     for index, row in enumerate(rows):
         label, percent = (row.label, row.percent) if hasattr(row, "label") else row

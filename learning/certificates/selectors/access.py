@@ -4,9 +4,9 @@ code and the admin's lists; reads certificates and participants."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
 
+from learning.core.types import AnyUser
 from learning.editions.models import Edition
 from learning.enrolments.enums import EnrolmentStatus
 from learning.enrolments.membership import user_is_coordinator
@@ -18,9 +18,7 @@ from ..models import Certificate, CertificateQuerySet, ReplacedCode
 from .eligibility import Eligibility, certificate_eligibility
 
 
-def certificate_list_for_holder(
-    *, user: AbstractBaseUser | None
-) -> CertificateQuerySet:
+def certificate_list_for_holder(*, user: AnyUser | None) -> CertificateQuerySet:
     """The user's own certificates, valid or revoked, newest first."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Certificate.objects.none()
@@ -29,9 +27,7 @@ def certificate_list_for_holder(
     )
 
 
-def certificate_get_for_download(
-    *, user: AbstractBaseUser | None, pk: int
-) -> Certificate:
+def certificate_get_for_download(*, user: AnyUser | None, pk: int) -> Certificate:
     """A valid certificate its holder or a coordinator may download.
 
     Raises `Certificate.DoesNotExist` for anyone else, so views answer 404.
@@ -121,7 +117,7 @@ class HolderEdition:
 
 
 def certificate_overview_for_user(
-    *, user: AbstractBaseUser | None, now: datetime | None = None
+    *, user: AnyUser | None, now: datetime | None = None
 ) -> list[HolderEdition]:
     """The user's editions with their certificate, or the reasons they have none."""
     if user is None or not user.is_authenticated or not user.is_active:

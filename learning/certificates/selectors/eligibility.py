@@ -252,7 +252,7 @@ def _progress(
     statuses = [marks.get(meeting.pk) for meeting in meetings]
     return ModuleProgress(
         module=module,
-        title=facts.titles.get(module.translation_key, module.title),
+        title=facts.titles.get(module.translation_key) or str(module.title),
         meetings_held=len(meetings),
         attended=statuses.count(AttendanceStatus.PRESENT),
         excused=statuses.count(AttendanceStatus.EXCUSED),

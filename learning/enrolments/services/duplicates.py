@@ -1,16 +1,17 @@
 """A coordinator settles an organisation flagged as a possible duplicate."""
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from learning.core.types import AuthUser
+
 from ..models import Enrolment, Organisation
 
 
 def organisation_merge(
-    *, organisation: Organisation, into: Organisation, actor: AbstractBaseUser | None
+    *, organisation: Organisation, into: Organisation, actor: AuthUser | None
 ) -> Organisation:
     """Move the organisation's enrolments to `into` and remove it; logged."""
     with transaction.atomic():
@@ -31,7 +32,7 @@ def organisation_merge(
 
 
 def organisation_keep_separate(
-    *, organisation: Organisation, actor: AbstractBaseUser | None
+    *, organisation: Organisation, actor: AuthUser | None
 ) -> Organisation:
     """Clear the possible-duplicate flag: the two are different; logged."""
     with transaction.atomic():

@@ -4,7 +4,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +15,7 @@ from learning.core.consent import consent_validate
 from learning.core.names import name_normalise
 from learning.core.openings import opening_validate
 from learning.core.signup import email_normalise, record_save
+from learning.core.types import AuthUser
 from learning.editions.models import Edition
 
 from ..emails import enrolment_repeat_notify, representatives_welcome_notify
@@ -110,7 +110,7 @@ def enrolment_create(
 def enrolment_confirm(
     *,
     enrolment: Enrolment,
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
     now: datetime | None = None,
 ) -> Enrolment:
     """Confirm an enrolment that waits for approval or has been offered a place."""
@@ -160,7 +160,7 @@ def enrolment_offer_decline(
 def enrolment_reject(
     *,
     enrolment: Enrolment,
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
     now: datetime | None = None,
 ) -> Enrolment:
     """Reject an active enrolment; a place it held is offered to the waitlist."""
@@ -175,7 +175,7 @@ def enrolment_reject(
 def enrolment_withdraw(
     *,
     enrolment: Enrolment,
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
     now: datetime | None = None,
 ) -> Enrolment:
     """Withdraw an active enrolment (or decline an offer); its place goes onward."""
@@ -190,7 +190,7 @@ def enrolment_withdraw(
 def enrolment_promote_from_waitlist(
     *,
     enrolment: Enrolment,
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
     now: datetime | None = None,
 ) -> Enrolment:
     """Give a waitlisted organisation a confirmed place; each enrolment only once."""
@@ -329,7 +329,7 @@ def _enrolment_end(
     enrolment: Enrolment,
     status: EnrolmentStatus,
     now: datetime | None,
-    decision: tuple[str, AbstractBaseUser | None],
+    decision: tuple[str, AuthUser | None],
     allowed: Collection[str] | None = None,
 ) -> Enrolment:
     now = now or timezone.now()

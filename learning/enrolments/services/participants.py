@@ -5,12 +5,12 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learning.core.types import AuthUser
 from learning.editions.models import Edition
 
 from ..emails import representatives_welcome_notify
@@ -31,7 +31,9 @@ def participant_emails_check_free(
     taken = Participant.objects.filter(
         edition=edition, is_active=True, email__in=emails
     )
-    email = taken.exclude(pk=exclude_pk).values_list("email", flat=True).first()
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    email = taken.values_list("email", flat=True).first()
     if email is not None:
         raise ValidationError(
             _("%(email)s already represents an organisation in this edition."),
@@ -62,7 +64,7 @@ def representative_replace(
     *,
     participant: Participant,
     representative: RepresentativeInput,
-    actor: AbstractBaseUser | None = None,
+    actor: AuthUser | None = None,
     now: datetime | None = None,
 ) -> Participant:
     """Put another person in a representative's place; the old one stays on record."""
@@ -117,24 +119,29 @@ def _replaceable_validate(*, participant: Participant) -> None:
         )
 
 
-def _user_get_or_create(*, representative: RepresentativeInput) -> AbstractBaseUser:
+def _user_get_or_create(*, representative: RepresentativeInput) -> AuthUser:
     user_model = get_user_model()
     lookup = {f"{user_model.get_email_field_name()}__iexact": representative.email}
-    user = user_model._default_manager.filter(**lookup).first()
+    # Any user model's manager has create_user (BaseUserManager's contract), but the
+    # site's own manager need not be typed.
+    manager: Any = user_model._default_manager
+    user: AuthUser | None = manager.filter(**lookup).first()
     if user is not None:
         return user
     try:
         with transaction.atomic():
-            return user_model._default_manager.create_user(
+            created: AuthUser = manager.create_user(
                 **_user_fields(user_model, representative)
             )
+            return created
     except IntegrityError:
         # The same person was just enrolled in another edition.
-        return user_model._default_manager.get(**lookup)
+        found: AuthUser = manager.get(**lookup)
+        return found
 
 
 def _user_fields(
-    user_model: type[AbstractBaseUser], representative: RepresentativeInput
+    user_model: type[AuthUser], representative: RepresentativeInput
 ) -> dict[str, Any]:
     # Works with any user model: fill only the fields it has.
     first_name, _sep, last_name = representative.name.partition(" ")

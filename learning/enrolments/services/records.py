@@ -2,8 +2,9 @@
 
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from wagtail.log_actions import log
+
+from learning.core.types import AuthUser
 
 from ..models import Enrolment
 
@@ -12,7 +13,7 @@ def enrolment_decision_log(
     *,
     enrolment: Enrolment,
     action: str,
-    actor: AbstractBaseUser | None,
+    actor: AuthUser | None,
     data: dict[str, Any] | None = None,
 ) -> None:
     """Log a decision (action `enrolments.<action>`) with the status it left."""

@@ -9,7 +9,6 @@ can confirm another edition's threads.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
@@ -23,6 +22,7 @@ from learning.core.paging import (
     cursor_moment,
     page_size,
 )
+from learning.core.types import AnyUser
 from learning.editions.enums import EditionStatus
 from learning.editions.models import Edition, Meeting
 from learning.editions.selectors import edition_status_compute
@@ -43,6 +43,7 @@ from .deadlines import (
     thread_page_ordered,
     thread_scope_to_modules,
 )
+from .post_pages import author_display_name, posts_after_cursor, posts_readable
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def forum_is_read_only(*, edition: Edition, now: datetime | None = None) -> bool
 
 
 def thread_list_for_user(
-    *, user: AbstractBaseUser | None, edition: Edition | None = None
+    *, user: AnyUser | None, edition: Edition | None = None
 ) -> QuerySet[Thread]:
     """Threads of the editions the user belongs to, pinned first, latest activity."""
     threads = Thread.objects.filter(edition__in=edition_list_for_member(user=user))
@@ -82,14 +83,14 @@ def thread_list_for_user(
     )
 
 
-def thread_get_for_user(*, user: AbstractBaseUser | None, pk: int) -> Thread:
+def thread_get_for_user(*, user: AnyUser | None, pk: int) -> Thread:
     """The thread when the user belongs to its edition; `DoesNotExist` otherwise."""
     return thread_list_for_user(user=user).get(pk=pk)
 
 
 def thread_page_for_user(
     *,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     edition: Edition,
     cursor: str = "",
     limit: int = DEFAULT_PAGE_SIZE,
@@ -121,7 +122,7 @@ def thread_page_for_user(
 
 def thread_page_for_reader(
     *,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     edition: Edition,
     ordering: str = "",
     scope: str = "",
@@ -206,13 +207,16 @@ def _meetings_by_topic(
 
 def _topic_pages(
     *, threads: list[Thread], language: str
-) -> dict[int, SessionTopicPage]:
-    """Session topic id → its page in `language`, where translated, else itself."""
-    topics = {t.session_topic_id: t.session_topic for t in threads if t.session_topic}
+) -> dict[int | None, SessionTopicPage]:
+    """Session topic id → its page in `language`, where translated, else itself
+    (keyed as a thread's `session_topic_id`, which is None without a topic)."""
+    topics: dict[int | None, SessionTopicPage] = {
+        topic.pk: topic for t in threads if (topic := t.session_topic) is not None
+    }
     if not topics:
         return {}
     locale = Locale.objects.filter(language_code=language).first() if language else None
-    pages: dict[int, SessionTopicPage] = dict(topics)
+    pages = dict(topics)
     if locale is not None:
         translation_keys = {page.translation_key for page in topics.values()}
         translated = SessionTopicPage.objects.filter(
@@ -225,10 +229,10 @@ def _topic_pages(
 
 
 def _question_titles(
-    *, threads: list[Thread], pages: dict[int, SessionTopicPage]
+    *, threads: list[Thread], pages: dict[int | None, SessionTopicPage]
 ) -> dict[int, str]:
     """Thread id → its question read from its topic's page in the reader's language."""
-    questions: dict[int, dict[str, str]] = {
+    questions: dict[int | None, dict[str, str]] = {
         topic_id: {
             block.id: str(block.value)
             for block in page.forum_questions
@@ -244,9 +248,7 @@ def _question_titles(
     return titles
 
 
-def post_list_for_thread(
-    *, user: AbstractBaseUser | None, thread: Thread
-) -> QuerySet[Post]:
+def post_list_for_thread(*, user: AnyUser | None, thread: Thread) -> QuerySet[Post]:
     """The thread's posts the user may read, oldest first.
 
     Moderators read every post, hidden ones included. Others do not see hidden
@@ -259,16 +261,16 @@ def post_list_for_thread(
     if forum_can_moderate(user=user, edition=thread.edition):
         # Moderators see how often each post was flagged.
         return posts.annotate(flag_count=Count("flags")).order_by("created_at", "pk")
-    mine = Q(author=user)
-    posts = posts.filter(Q(is_hidden=False) | mine)
-    if thread.mode == ThreadMode.POST_FIRST and not thread_user_has_posted(
+    has_posted = thread.mode == ThreadMode.POST_FIRST and thread_user_has_posted(
         user=user, thread=thread
-    ):
-        posts = posts.filter(mine)
+    )
+    posts = posts_readable(
+        posts=posts, user=user, thread=thread, can_moderate=False, has_posted=has_posted
+    )
     return posts.order_by("created_at", "pk")
 
 
-def thread_user_has_posted(*, user: AbstractBaseUser | None, thread: Thread) -> bool:
+def thread_user_has_posted(*, user: AnyUser | None, thread: Thread) -> bool:
     """Whether the user has written a post in the thread."""
     if user is None or not user.is_authenticated:
         return False
@@ -277,7 +279,7 @@ def thread_user_has_posted(*, user: AbstractBaseUser | None, thread: Thread) -> 
 
 def post_page_for_thread(
     *,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     thread: Thread,
     cursor: str = "",
     limit: int = DEFAULT_PAGE_SIZE,
@@ -290,12 +292,7 @@ def post_page_for_thread(
     """
     size = page_size(limit)
     posts = post_list_for_thread(user=user, thread=thread)
-    after = cursor_decode(cursor, 2)
-    moment = cursor_moment(after[0]) if after else None
-    if after and moment is not None and isinstance(after[1], int):
-        posts = posts.filter(
-            Q(created_at__gt=moment) | Q(created_at=moment, pk__gt=after[1])
-        )
+    posts = posts_after_cursor(posts=posts, cursor=cursor)
     rows = list(posts[: size + 1])
     for row in rows:
         row.thread = thread  # spares a query per post that reads its thread
@@ -306,7 +303,7 @@ def post_page_for_thread(
     return CursorPage(items=rows, next_cursor=next_cursor)
 
 
-def post_get_for_user(*, user: AbstractBaseUser | None, pk: int) -> Post:
+def post_get_for_user(*, user: AnyUser | None, pk: int) -> Post:
     """A post the user may read; `DoesNotExist` otherwise (another edition, hidden)."""
     post = Post.objects.select_related("thread__edition", "author").get(
         pk=pk, thread__edition__in=edition_list_for_member(user=user)
@@ -317,7 +314,7 @@ def post_get_for_user(*, user: AbstractBaseUser | None, pk: int) -> Post:
     return post
 
 
-def thread_is_followed(*, user: AbstractBaseUser | None, thread: Thread) -> bool:
+def thread_is_followed(*, user: AnyUser | None, thread: Thread) -> bool:
     """Whether the user follows the thread."""
     if user is None or not user.is_authenticated:
         return False
@@ -340,10 +337,10 @@ def meeting_digest_due_list(*, now: datetime, hours: int) -> QuerySet[Meeting]:
 
 def post_author_name(*, post: Post) -> str:
     """The name shown for a post: the participant's, else the user's."""
-    if post.participant_id and post.participant.name:
-        return post.participant.name
-    author = post.author
-    return author.get_full_name() or author.get_short_name() or author.email
+    participant = post.participant if post.participant_id else None
+    return author_display_name(
+        participant_name=participant.name if participant else "", author=post.author
+    )
 
 
 def post_cursor_at(*, post: Post) -> str:

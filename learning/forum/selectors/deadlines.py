@@ -9,7 +9,6 @@ facilitators and coordinators keep every thread, latest activity first.
 
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import (
     Case,
     F,
@@ -30,6 +29,7 @@ from learning.core.paging import (
     cursor_encode,
     page_size,
 )
+from learning.core.types import AnyUser
 from learning.editions.models import Edition, Meeting
 from learning.participants.selectors import participant_module_paths
 
@@ -45,7 +45,7 @@ SCOPES = (SCOPE_MINE, SCOPE_ALL)
 
 
 def thread_listing_defaults(
-    *, user: AbstractBaseUser | None, edition: Edition
+    *, user: AnyUser | None, edition: Edition
 ) -> tuple[str, str]:
     """The reader's default (ordering, scope): participants prepare, staff oversee."""
     if forum_can_moderate(user=user, edition=edition):
@@ -89,7 +89,7 @@ def thread_list_by_deadline(
 
 
 def thread_scope_to_modules(
-    *, threads: QuerySet[Thread], user: AbstractBaseUser | None, edition: Edition
+    *, threads: QuerySet[Thread], user: AnyUser | None, edition: Edition
 ) -> QuerySet[Thread]:
     """Threads of the modules the user's organisation chose, and free-standing ones;
     all threads when no module is on record."""

@@ -10,11 +10,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from learning.core.types import AnyUser
 from learning.editions.models import Edition
 from learning.enrolments.membership import (
     edition_list_facilitated,
@@ -28,7 +28,7 @@ from . import post_author_name, thread_views
 EXCERPT_LENGTH = 200
 
 
-def edition_list_moderated(*, user: AbstractBaseUser | None) -> QuerySet[Edition]:
+def edition_list_moderated(*, user: AnyUser | None) -> QuerySet[Edition]:
     """Editions whose forum the user moderates: all for coordinators, else those
     they facilitate (the same people forum_can_moderate lets in), newest first."""
     if user_is_coordinator(user=user):
@@ -38,7 +38,7 @@ def edition_list_moderated(*, user: AbstractBaseUser | None) -> QuerySet[Edition
 
 def post_flagged_list_for_moderator(
     *,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     edition: Edition | None = None,
     waiting: bool = True,
 ) -> QuerySet[Post]:
@@ -78,7 +78,7 @@ def post_flagged_list_for_moderator(
     )
 
 
-def post_flagged_waiting_count(*, user: AbstractBaseUser | None) -> int:
+def post_flagged_waiting_count(*, user: AnyUser | None) -> int:
     """How many posts of the user's moderated editions have flags waiting (one query).
 
     Callers: the admin dashboard's panel.
@@ -123,7 +123,7 @@ def flagged_post_views(
     for post in posts:
         flags = [
             flag
-            for flag in post.flag_list  # type: ignore[attr-defined]
+            for flag in post.flag_list  # type: ignore[attr-defined]  # prefetched to_attr
             if not waiting or flag.reviewed_at is None
         ]
         reasons = Counter(flag.get_reason_display() for flag in flags)
@@ -135,7 +135,7 @@ def flagged_post_views(
                 author_name=post_author_name(post=post),
                 flag_count=len(flags),
                 reasons=list(reasons.items()),
-                flagged_at=post.flagged_at,  # type: ignore[attr-defined]
+                flagged_at=post.flagged_at,  # type: ignore[attr-defined]  # annotated by the query
             )
         )
     return rows

@@ -17,6 +17,7 @@ from learning.core import conf
 
 from ..models import Post, PostTranslation
 from ..rendering import post_body_html
+from .post_pages import PostRow
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def forum_translation_enabled() -> bool:
     return bool(configured) and conf.forum_translation()
 
 
-def post_needs_translation(*, post: Post, language: str) -> bool:
+def post_needs_translation(*, post: Post | PostRow, language: str) -> bool:
     """Whether a reader in `language` should read the post translated."""
     target = language_offered(language)
     return (
@@ -62,7 +63,7 @@ def post_needs_translation(*, post: Post, language: str) -> bool:
 
 
 def post_translations_for(
-    *, posts: Sequence[Post], languages: Iterable[str]
+    *, posts: Sequence[Post | PostRow], languages: Iterable[str]
 ) -> dict[int, dict[str, str]]:
     """Post id → {language: translated HTML} for the languages asked, where made."""
     codes = {language_offered(code) for code in languages} - {""}

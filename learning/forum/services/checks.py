@@ -6,10 +6,10 @@ behind a 404.
 
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from learning.core.types import AuthUser
 from learning.editions.models import Edition
 from learning.enrolments.membership import edition_role_for_user
 
@@ -26,7 +26,7 @@ def open_check(*, edition: Edition, now: datetime) -> None:
         )
 
 
-def member_check(*, user: AbstractBaseUser, edition: Edition) -> None:
+def member_check(*, user: AuthUser, edition: Edition) -> None:
     """Refuse users who hold no role in the edition."""
     if edition_role_for_user(user=user, edition=edition) is None:
         raise ForumPermissionDenied(
@@ -34,7 +34,7 @@ def member_check(*, user: AbstractBaseUser, edition: Edition) -> None:
         )
 
 
-def moderator_check(*, user: AbstractBaseUser, edition: Edition) -> None:
+def moderator_check(*, user: AuthUser, edition: Edition) -> None:
     """Refuse users who may not moderate the edition's forum."""
     if not forum_can_moderate(user=user, edition=edition):
         raise ForumPermissionDenied(

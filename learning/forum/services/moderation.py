@@ -6,13 +6,14 @@ its flags reviews them: they leave the moderation queue (see selectors).
 
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+
+from learning.core.types import AuthUser
 
 from ..enums import FlagReason
 from ..models import Post, PostFlag, Thread
@@ -21,7 +22,7 @@ from .checks import member_check, moderator_check
 
 @transaction.atomic
 def post_flag(
-    *, post: Post, user: AbstractBaseUser, reason: str = FlagReason.OTHER
+    *, post: Post, user: AuthUser, reason: str = FlagReason.OTHER
 ) -> PostFlag:
     """Report a post to the edition's facilitators; once per reader and post."""
     member_check(user=user, edition=post.thread.edition)
@@ -41,9 +42,7 @@ def post_flag(
 
 
 @transaction.atomic
-def post_hide(
-    *, post: Post, actor: AbstractBaseUser, now: datetime | None = None
-) -> Post:
+def post_hide(*, post: Post, actor: AuthUser, now: datetime | None = None) -> Post:
     """Hide a post from the edition's participants (it stays for moderators)."""
     moderator_check(user=actor, edition=post.thread.edition)
     post = Post.objects.select_for_update().get(pk=post.pk)
@@ -65,7 +64,7 @@ def post_hide(
 
 
 @transaction.atomic
-def post_restore(*, post: Post, actor: AbstractBaseUser) -> Post:
+def post_restore(*, post: Post, actor: AuthUser) -> Post:
     """Show a hidden post again."""
     moderator_check(user=actor, edition=post.thread.edition)
     post = Post.objects.select_for_update().get(pk=post.pk)
@@ -87,7 +86,7 @@ def post_restore(*, post: Post, actor: AbstractBaseUser) -> Post:
 
 @transaction.atomic
 def post_flags_dismiss(
-    *, post: Post, actor: AbstractBaseUser, now: datetime | None = None
+    *, post: Post, actor: AuthUser, now: datetime | None = None
 ) -> int:
     """Close the post's waiting flags, leaving it as it is; returns how many.
 

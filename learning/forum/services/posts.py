@@ -4,8 +4,8 @@ A reply's followers are emailed through a task once the transaction commits.
 """
 
 from datetime import datetime, timedelta
+from typing import cast
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core import conf
+from learning.core.types import AnyUser, AuthUser
 from learning.enrolments.membership import participant_get_for_user
 
 from ..models import Post, Thread
 from ..permissions import ForumPermissionDenied
 from ..rendering import post_cook
 from ..selectors import forum_is_read_only, post_list_for_thread, thread_answer_before
+from ..selectors.post_pages import PostRow
 from ..tasks import forum_reply_email_send
 from .checks import member_check, open_check
 from .translations import (
@@ -39,7 +41,7 @@ def forum_edit_minutes() -> int:
 def post_create(
     *,
     thread: Thread,
-    author: AbstractBaseUser,
+    author: AuthUser,
     body: str,
     quote: Post | None = None,
     now: datetime | None = None,
@@ -102,7 +104,7 @@ def post_create(
 def post_edit(
     *,
     post: Post,
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     body: str,
     now: datetime | None = None,
     language: str = "",
@@ -150,19 +152,35 @@ def post_edit(
     return post
 
 
-def post_edit_deadline(*, post: Post) -> datetime:
+def post_edit_deadline(*, post: Post | PostRow) -> datetime:
     """Until when the post's author may still edit it."""
     return post.created_at + timedelta(minutes=forum_edit_minutes())
 
 
-def post_can_edit(*, post: Post, user: AbstractBaseUser, now: datetime) -> bool:
-    """Whether to offer the "edit" button (the service decides again on submit)."""
+def thread_takes_edits(*, thread: Thread, now: datetime) -> bool:
+    """Whether the thread's posts may still be edited: it is not locked and its
+    edition has not finished (the thread page asks once, not once per post)."""
+    return not thread.is_locked and not forum_is_read_only(
+        edition=thread.edition, now=now
+    )
+
+
+def post_can_edit(
+    *,
+    post: Post | PostRow,
+    user: AnyUser,
+    now: datetime,
+    thread_open: bool | None = None,
+) -> bool:
+    """Whether to offer the "edit" button (the service decides again on submit);
+    `thread_open` is thread_takes_edits, when the caller has asked it already."""
+    if thread_open is None:
+        thread_open = thread_takes_edits(thread=cast(Post, post).thread, now=now)
     return (
         post.author_id == user.pk
         and not post.is_hidden
-        and not post.thread.is_locked
         and now <= post_edit_deadline(post=post)
-        and not forum_is_read_only(edition=post.thread.edition, now=now)
+        and thread_open
     )
 
 

@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.types import AuthUser
 from learning.editions.models import Edition, Meeting
 
 from ..enums import ThreadMode
@@ -62,7 +62,7 @@ def thread_create(
     *,
     edition: Edition,
     title: str,
-    actor: AbstractBaseUser,
+    actor: AuthUser,
     mode: str = ThreadMode.NORMAL,
 ) -> Thread:
     """Open a free-standing discussion in the edition, on no session topic.
@@ -87,7 +87,7 @@ def thread_create(
 
 
 @transaction.atomic
-def thread_mode_set(*, thread: Thread, mode: str, actor: AbstractBaseUser) -> Thread:
+def thread_mode_set(*, thread: Thread, mode: str, actor: AuthUser) -> Thread:
     """Switch between open discussion and "post first, then read others"."""
     moderator_check(user=actor, edition=thread.edition)
     if mode not in ThreadMode.values:
@@ -98,18 +98,14 @@ def thread_mode_set(*, thread: Thread, mode: str, actor: AbstractBaseUser) -> Th
     return thread
 
 
-def thread_pin(
-    *, thread: Thread, actor: AbstractBaseUser, pinned: bool = True
-) -> Thread:
+def thread_pin(*, thread: Thread, actor: AuthUser, pinned: bool = True) -> Thread:
     """Pin the thread to the top of the forum, or unpin it."""
     return _thread_switch(
         thread=thread, actor=actor, field="is_pinned", on=pinned, verb="pin"
     )
 
 
-def thread_lock(
-    *, thread: Thread, actor: AbstractBaseUser, locked: bool = True
-) -> Thread:
+def thread_lock(*, thread: Thread, actor: AuthUser, locked: bool = True) -> Thread:
     """Lock the thread against new posts and edits, or unlock it."""
     return _thread_switch(
         thread=thread, actor=actor, field="is_locked", on=locked, verb="lock"
@@ -118,7 +114,7 @@ def thread_lock(
 
 @transaction.atomic
 def _thread_switch(
-    *, thread: Thread, actor: AbstractBaseUser, field: str, on: bool, verb: str
+    *, thread: Thread, actor: AuthUser, field: str, on: bool, verb: str
 ) -> Thread:
     # Pin and lock are one shape: a moderator switches a flag, logged as
     # forum.<verb> or forum.un<verb>.
@@ -129,13 +125,13 @@ def _thread_switch(
     return thread
 
 
-def thread_follow(*, thread: Thread, user: AbstractBaseUser) -> ThreadFollow:
+def thread_follow(*, thread: Thread, user: AuthUser) -> ThreadFollow:
     """Get the thread's new replies by email."""
     member_check(user=user, edition=thread.edition)
     follow, _created = ThreadFollow.objects.get_or_create(thread=thread, user=user)
     return follow
 
 
-def thread_unfollow(*, thread: Thread, user: AbstractBaseUser) -> None:
+def thread_unfollow(*, thread: Thread, user: AuthUser) -> None:
     """Stop getting the thread's replies by email."""
     ThreadFollow.objects.filter(thread=thread, user=user).delete()

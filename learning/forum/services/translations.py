@@ -12,16 +12,18 @@ import logging
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.strings import StringValue
 
+from learning.core.types import AuthUser
+
 from .. import rendering
 from ..models import Post, PostTranslation
 from ..rendering import html_sanitise, post_body_html
+from ..selectors.post_pages import PostRow
 from ..selectors.readings import language_offered, post_needs_translation
 from ..tasks import forum_post_translate
 
@@ -33,7 +35,7 @@ logger = logging.getLogger(__name__)
 REQUEST_AGAIN_SECONDS = 600
 
 
-def post_language_choose(*, author: AbstractBaseUser, language: str = "") -> str:
+def post_language_choose(*, author: AuthUser, language: str = "") -> str:
     """The language a post is written in: `language` (the site's or the API's
     language while writing) when the site offers it, else the author's preferred
     language, else the site's default."""
@@ -41,10 +43,10 @@ def post_language_choose(*, author: AbstractBaseUser, language: str = "") -> str
         code = language_offered(candidate or "")
         if code:
             return code
-    return settings.LANGUAGE_CODE
+    return str(settings.LANGUAGE_CODE)
 
 
-def post_translations_request(*, posts: Iterable[Post], language: str) -> int:
+def post_translations_request(*, posts: Iterable[Post | PostRow], language: str) -> int:
     """Ask for the posts' translations into `language` (once a commit happens);
     returns how many were asked for. Callers pass posts that have none yet."""
     language = language_offered(language)
@@ -138,7 +140,7 @@ def _machine_translate(*, markup: str, source: str, target: str) -> str | None:
         return None
 
 
-def _request_key(*, post: Post, language: str) -> str:
+def _request_key(*, post: Post | PostRow, language: str) -> str:
     # The moments name this version of the text: an edit asks again at once.
     written = post.created_at.timestamp()
     edited = post.edited_at.timestamp() if post.edited_at else 0

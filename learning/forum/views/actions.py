@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django_stubs_ext import StrOrPromise
 
 from ..services import post_hide, post_restore
 from .base import _errors_show
@@ -60,7 +61,7 @@ def flag_on(request: HttpRequest) -> bool:
     return request.POST.get("value", "1") != "0"
 
 
-def message(text: str) -> Done:
+def message(text: StrOrPromise) -> Done:
     """A `done` that always says `text` (translated when the request is served)."""
     return lambda request: str(text)
 

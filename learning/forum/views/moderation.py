@@ -12,8 +12,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_stubs_ext import StrOrPromise
 
 from learning.core.forms import form_errors_add
+from learning.core.types import signed_in_user
 
 from ..forms import ThreadForm
 from ..models import Thread
@@ -38,7 +40,7 @@ def _thread_back(request: HttpRequest, thread: Thread) -> str:
     return _thread_url(thread.pk)
 
 
-def _switched(on: str, off: str) -> Done:
+def _switched(on: StrOrPromise, off: StrOrPromise) -> Done:
     """A `done` that says `on` or `off`, as the request's value switched."""
     return lambda request: str(on if flag_on(request) else off)
 
@@ -108,7 +110,7 @@ def thread_create_view(request: HttpRequest, edition_id: int) -> HttpResponse:
             edition=edition,
             title=form.cleaned_data["title"],
             mode=form.cleaned_data["mode"],
-            actor=request.user,
+            actor=signed_in_user(request),
         )
     except ValidationError as error:
         form_errors_add(

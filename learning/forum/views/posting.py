@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from learning.core.forms import form_errors_add
+from learning.core.types import signed_in_user
 
 from ..forms import FlagForm, PostEditForm, PostForm
 from ..models import Post
@@ -54,7 +55,7 @@ def post_reply(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         post = post_create(
             thread=thread,
-            author=request.user,
+            author=signed_in_user(request),
             body=form.cleaned_data["body"],
             quote=quote,
             language=_language(),
@@ -81,7 +82,7 @@ def post_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     """
     post = _post_get(request, pk)
     if request.method == "GET" and not post_can_edit(
-        post=post, user=request.user, now=timezone.now()
+        post=post, user=signed_in_user(request), now=timezone.now()
     ):
         messages.error(request, _("You cannot edit this post."))
         return redirect(_post_back_url(request, post))
@@ -90,7 +91,7 @@ def post_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             post_edit(
                 post=post,
-                actor=request.user,
+                actor=signed_in_user(request),
                 body=form.cleaned_data["body"],
                 language=_language(),
             )
@@ -133,7 +134,7 @@ def post_flag_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = FlagForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
-        post_flag(post=post, user=request.user, reason=reason)
+        post_flag(post=post, user=signed_in_user(request), reason=reason)
     except ValidationError as error:
         _errors_show(request, error)
     else:

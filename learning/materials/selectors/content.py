@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
 from learning.catalogue.models import SessionTopicPage
@@ -98,8 +99,8 @@ def _materials_by_topic(
     )
     documents = _documents([p[2] or p[1] for p in plans])
     result: dict[int, list[MaterialItem]] = {topic.pk: [] for topic in topics}
-    for topic, source, shown, shown_language in plans:
-        block = shown or source
+    for topic, source, shown_block, shown_language in plans:
+        block = shown_block or source
         item = _item(
             block,
             key=source["id"],
@@ -113,7 +114,9 @@ def _materials_by_topic(
     return result
 
 
-def _pages_for_reader(blocks: list[dict[str, Any]], *, language: str) -> dict:
+def _pages_for_reader(
+    blocks: list[dict[str, Any]], *, language: str
+) -> dict[int, Page]:
     """Chosen page id -> the live page to show (the reader's variant if any)."""
     ids = {b["value"].get("page") for b in blocks} - {None}
     if not ids:
@@ -138,7 +141,7 @@ def _pages_for_reader(blocks: list[dict[str, Any]], *, language: str) -> dict:
     return shown
 
 
-def _documents(blocks: list[dict[str, Any]]) -> dict:
+def _documents(blocks: list[dict[str, Any]]) -> dict[int, AbstractDocument]:
     ids = {b["value"].get("document") for b in blocks if b["type"] != "page"}
     ids.discard(None)
     if not ids:
@@ -150,8 +153,8 @@ def _item(
     block: dict[str, Any],
     *,
     key: str,
-    pages: dict,
-    documents: dict,
+    pages: dict[int, Page],
+    documents: dict[int, AbstractDocument],
     language: str,
     reader_language: str,
 ) -> MaterialItem | None:

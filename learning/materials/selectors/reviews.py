@@ -9,10 +9,10 @@ before the meeting, and they alone count in its review progress.
 
 from dataclasses import dataclass, field, replace
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.types import AnyUser
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.membership import (
     edition_get_for_member,
@@ -66,7 +66,7 @@ class MeetingProgress:
 
 
 def meeting_materials_for_member(
-    *, user: AbstractBaseUser | None, edition_id: int, language: str
+    *, user: AnyUser | None, edition_id: int, language: str
 ) -> tuple[Edition, list[MeetingMaterials]]:
     """The edition; each meeting for the user with its materials and their marks.
 
@@ -75,6 +75,7 @@ def meeting_materials_for_member(
     `Edition.DoesNotExist` when the user is not a member of the edition.
     """
     edition = edition_get_for_member(user=user, pk=edition_id)
+    assert user is not None and user.is_authenticated  # noqa: S101 (a member)
     meetings = _meetings_for_reader(edition, user=user)
     topics = _distinct_topics(meetings)
     by_topic = _materials_by_topic(topics, language=language)
@@ -86,18 +87,18 @@ def meeting_materials_for_member(
     )
     result = []
     for meeting in meetings:
-        topic = meeting.session_topic
+        topic = _topic_of(meeting)
         materials = [
             _with_review(item, (topic.pk, item.key) in reviewed)
             for item in by_topic[topic.pk]
         ]
-        title = meeting.title or titles.get(topic.pk, topic.title)
+        title = meeting.title or str(titles.get(topic.pk, topic.title))
         result.append(MeetingMaterials(meeting, title, topic, materials))
     return edition, result
 
 
 def review_progress_for_edition(
-    *, user: AbstractBaseUser | None, edition_id: int, language: str
+    *, user: AnyUser | None, edition_id: int, language: str
 ) -> tuple[Edition, list[MeetingProgress]]:
     """Per meeting, how many of the participants expected reviewed each material.
 
@@ -112,7 +113,7 @@ def review_progress_for_edition(
 
 
 def review_progress_for_meeting(
-    *, user: AbstractBaseUser | None, meeting_id: int, language: str
+    *, user: AnyUser | None, meeting_id: int, language: str
 ) -> MeetingProgress:
     """Review progress of one meeting's materials; scoped as the edition's."""
     meeting = Meeting.objects.select_related("session_topic__locale", "edition").get(
@@ -134,9 +135,7 @@ def _topic_meetings(edition: Edition) -> list[Meeting]:
     )
 
 
-def _meetings_for_reader(
-    edition: Edition, *, user: AbstractBaseUser | None
-) -> list[Meeting]:
+def _meetings_for_reader(edition: Edition, *, user: AnyUser | None) -> list[Meeting]:
     meetings = _topic_meetings(edition)
     if edition_role_for_user(user=user, edition=edition) in STAFF_ROLES:
         return meetings
@@ -149,7 +148,14 @@ def _meetings_for_reader(
 
 
 def _distinct_topics(meetings: list[Meeting]) -> list[SessionTopicPage]:
-    return list({m.session_topic_id: m.session_topic for m in meetings}.values())
+    return list({_topic_of(m).pk: _topic_of(m) for m in meetings}.values())
+
+
+def _topic_of(meeting: Meeting) -> SessionTopicPage:
+    topic = meeting.session_topic
+    # The meetings read here are those on a session topic (_topic_meetings).
+    assert topic is not None  # noqa: S101
+    return topic
 
 
 def _with_review(item: MaterialItem, reviewed: bool) -> MaterialItem:
@@ -166,13 +172,13 @@ def _meeting_progress(
     reviewers = _reviewers(edition)
     result = []
     for meeting in meetings:
-        topic = meeting.session_topic
+        topic = _topic_of(meeting)
         expected = {
             user_id
             for user_id, paths in chosen.items()
             if meeting_expects_modules(meeting=meeting, module_paths=paths)
         }
-        title = meeting.title or titles.get(topic.pk, topic.title)
+        title = meeting.title or str(titles.get(topic.pk, topic.title))
         progress = MeetingProgress(meeting, title, len(expected))
         for item in by_topic[topic.pk]:
             done = reviewers.get((topic.pk, item.key), set()) & expected

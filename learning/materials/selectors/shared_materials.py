@@ -4,7 +4,6 @@ shared materials, scoped by `learning.enrolments.membership`."""
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q
 
 from learning.core.paging import (
@@ -15,6 +14,7 @@ from learning.core.paging import (
     cursor_moment,
     page_size,
 )
+from learning.core.types import AnyUser
 from learning.editions.models import Edition
 from learning.enrolments.membership import (
     EditionRole,
@@ -37,10 +37,10 @@ class MemberEdition:
     can_moderate: bool
 
 
-def member_edition_list(*, user: AbstractBaseUser | None) -> list[MemberEdition]:
+def member_edition_list(*, user: AnyUser | None) -> list[MemberEdition]:
     """The editions whose materials the user may open, newest first."""
     editions = list(edition_list_for_member(user=user).order_by("-starts_on", "pk"))
-    if not editions:
+    if not editions or user is None or not user.is_authenticated:
         return []
     coordinator = user_is_coordinator(user=user)
     facilitated = set(
@@ -50,7 +50,7 @@ def member_edition_list(*, user: AbstractBaseUser | None) -> list[MemberEdition]
 
 
 def shared_material_list_for_user(
-    *, user: AbstractBaseUser | None, edition_id: int
+    *, user: AnyUser | None, edition_id: int
 ) -> tuple[Edition, Any]:
     """The edition and its shared materials the user may see, newest first.
 
@@ -68,7 +68,7 @@ def shared_material_list_for_user(
 
 def shared_material_page_for_user(
     *,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     edition_id: int,
     cursor: str = "",
     limit: int = DEFAULT_PAGE_SIZE,
@@ -93,9 +93,7 @@ def shared_material_page_for_user(
     return edition, CursorPage(items=rows, next_cursor=next_cursor)
 
 
-def shared_material_get_for_user(
-    *, user: AbstractBaseUser | None, pk: int
-) -> SharedMaterial:
+def shared_material_get_for_user(*, user: AnyUser | None, pk: int) -> SharedMaterial:
     """The material when the user may see it; `SharedMaterial.DoesNotExist` otherwise.
 
     Members of its edition see it unless hidden; facilitators and coordinators
@@ -111,8 +109,6 @@ def shared_material_get_for_user(
     return material
 
 
-def shared_material_can_moderate(
-    *, user: AbstractBaseUser | None, edition: Edition
-) -> bool:
+def shared_material_can_moderate(*, user: AnyUser | None, edition: Edition) -> bool:
     """Whether the user may hide and restore the edition's shared materials."""
     return edition_role_for_user(user=user, edition=edition) in STAFF_ROLES

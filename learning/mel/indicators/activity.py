@@ -40,7 +40,7 @@ class _Tallies:
 
     def keys(self, meeting: Meeting | None) -> list[tuple[str, int]]:
         """Where a mark at this meeting counts, besides the member's organisation."""
-        keys = [(Level.EDITION, 0)]
+        keys: list[tuple[str, int]] = [(Level.EDITION, 0)]
         if meeting is not None:
             keys.append((Level.MEETING, meeting.pk))
             module_id = self.frame.module_of.get(meeting.pk)
@@ -48,7 +48,9 @@ class _Tallies:
                 keys.append((Level.MODULE, module_id))
         return keys
 
-    def add(self, keys: list, member: Participant, part: int, whole: int) -> None:
+    def add(
+        self, keys: list[tuple[str, int]], member: Participant, part: int, whole: int
+    ) -> None:
         for key in (*keys, self.organisation_key[member.pk]):
             sums = self.sums[key]
             sums[0] += part
@@ -56,7 +58,7 @@ class _Tallies:
 
     def rows(self, *, levels: tuple[str, ...]) -> list[Row]:
         frame, rows = self.frame, []
-        labels = {
+        labels: dict[str, list[tuple[int, str]]] = {
             Level.EDITION: [(0, frame.edition.label)],
             Level.MODULE: list(frame.module_labels().items()),
             Level.MEETING: [(m.pk, m.display_title) for m in frame.meetings],
@@ -64,7 +66,7 @@ class _Tallies:
         }
         for level in levels:
             for pk, label in labels[level]:
-                part, whole = self.sums.get((level, pk), (0, 0))
+                part, whole = self.sums.get((level, pk), [0, 0])
                 rows.append(Row(level, str(pk), label, Rate(part=part, whole=whole)))
         return rows
 
@@ -188,16 +190,17 @@ def materials_reviewed(
         reviewed[(user_id, topic_id, key)] = at
     tallies = _Tallies(frame)
     for meeting in frame.meetings:
-        if meeting.session_topic is None:
+        topic = meeting.session_topic
+        if topic is None:
             continue
-        keys = material_keys_for_topic(session_topic=meeting.session_topic)
+        keys = material_keys_for_topic(session_topic=topic)
         where = tallies.keys(meeting)
         for member in frame.expected(meeting) if keys else []:
             done = sum(
                 1
-                for key in keys
-                if (at := reviewed.get((member.user_id, meeting.session_topic_id, key)))
-                and at < meeting.starts_at
+                for material_key in keys
+                if (when := reviewed.get((member.user_id, topic.pk, material_key)))
+                and when < meeting.starts_at
             )
             tallies.add(where, member, done, len(keys))
     return Indicator(

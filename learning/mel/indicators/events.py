@@ -10,7 +10,15 @@ from learning.events.models import Event, EventRsvp
 
 from ..enums import QuestionKind, SurveyKind
 from ..models import Survey, SurveyAnswer, SurveyInvitation
-from .figures import Average, Indicator, Rate, Row, figure_guarded
+from .figures import (
+    Average,
+    Change,
+    Indicator,
+    Rate,
+    Row,
+    TooFewAnswers,
+    figure_guarded,
+)
 from .figures import Count as Number
 from .frame import Level
 
@@ -49,7 +57,7 @@ def event_indicators(*, event: Event) -> list[Indicator]:
     ]
 
 
-def _event_average(event: Event):  # type: ignore[no-untyped-def]
+def _event_average(event: Event) -> Average | Change | TooFewAnswers:
     scored = [
         block["id"]
         for survey in Survey.objects.filter(kind=SurveyKind.EVENT_END)
@@ -58,14 +66,13 @@ def _event_average(event: Event):  # type: ignore[no-untyped-def]
         for block in survey.questions.raw_data
         if block["type"] == QuestionKind.SCORE
     ]
-    scores = list(
-        SurveyAnswer.objects.filter(
-            response__event=event,
-            response__submitted_at__isnull=False,
-            question_id__in=scored,
-            score__isnull=False,
-        ).values_list("response_id", "score")
-    )
+    rows = SurveyAnswer.objects.filter(
+        response__event=event,
+        response__submitted_at__isnull=False,
+        question_id__in=scored,
+        score__isnull=False,
+    ).values_list("response_id", "score")
+    scores = [(response, score) for response, score in rows if score is not None]
     people = len({response for response, _score in scores})
     mean = Average(sum(s for _r, s in scores), len(scores), people)
     return figure_guarded(mean, respondents=people, minimum=mel_min_group())

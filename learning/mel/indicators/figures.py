@@ -145,7 +145,9 @@ class TooFewAnswers:
 Figure = Rate | Count | Average | Change | TooFewAnswers
 
 
-def figure_guarded(figure: Average | Change, *, respondents: int, minimum: int) -> Any:
+def figure_guarded(
+    figure: Average | Change, *, respondents: int, minimum: int
+) -> Average | Change | TooFewAnswers:
     """The figure, or TooFewAnswers when fewer than `minimum` people answered."""
     return TooFewAnswers(minimum=minimum) if respondents < minimum else figure
 

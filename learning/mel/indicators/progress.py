@@ -4,8 +4,7 @@ selectors as the team's dashboard, narrowed to that one member."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
-
+from learning.core.types import AnyUser
 from learning.editions.models import Edition
 from learning.enrolments.membership import participant_get_for_user
 
@@ -26,7 +25,7 @@ class OwnProgress:
 
 
 def participant_progress(
-    *, user: AbstractBaseUser | None, edition: Edition, now: datetime | None = None
+    *, user: AnyUser | None, edition: Edition, now: datetime | None = None
 ) -> OwnProgress | None:
     """The user's own progress in the edition; None when they are not a member.
 

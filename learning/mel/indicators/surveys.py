@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -21,7 +22,15 @@ from learning.editions.models import Edition
 
 from ..enums import QuestionKind, SurveyKind
 from ..models import Survey, SurveyAnswer, SurveyInvitation, SurveyResponse
-from .figures import Average, Change, Indicator, Rate, Row, figure_guarded
+from .figures import (
+    Average,
+    Change,
+    Indicator,
+    Rate,
+    Row,
+    TooFewAnswers,
+    figure_guarded,
+)
 from .frame import EditionFrame, Filters, Level, edition_frame_build
 
 
@@ -50,9 +59,13 @@ def responses_for_edition(*, edition: Edition, frame: EditionFrame) -> list[Answ
     if filters.organisation_id is not None:
         rows = rows.filter(organisation_id=filters.organisation_id)
     result = []
-    for pk, kind, meeting_id, module_id, organisation_id in rows.values_list(
-        "pk", "survey__kind", "meeting_id", "module_id", "organisation_id"
-    ):
+    # The type checker's plugin reads these nullable keys as never None.
+    values: Iterable[tuple[int, str, int | None, int | None, int | None]] = (
+        rows.values_list(
+            "pk", "survey__kind", "meeting_id", "module_id", "organisation_id"
+        )
+    )
+    for pk, kind, meeting_id, module_id, organisation_id in values:
         if meeting_id is not None:
             if meeting_id not in frame.module_of:
                 continue  # not held yet, or outside the chosen module
@@ -65,14 +78,13 @@ def responses_for_edition(*, edition: Edition, frame: EditionFrame) -> list[Answ
 
 def _scores(responses: list[Answered]) -> list[tuple[int, str, int]]:
     """(response, question id, score) of the responses' scored answers; one query."""
-    return list(
-        SurveyAnswer.objects.filter(
-            response_id__in=[r.pk for r in responses], score__isnull=False
-        ).values_list("response_id", "question_id", "score")
-    )
+    rows = SurveyAnswer.objects.filter(
+        response_id__in=[r.pk for r in responses], score__isnull=False
+    ).values_list("response_id", "question_id", "score")
+    return [(pk, question, score) for pk, question, score in rows if score is not None]
 
 
-def survey_questions(*, edition: Edition, kinds: Iterable[str]) -> list[dict]:
+def survey_questions(*, edition: Edition, kinds: Iterable[str]) -> list[dict[str, Any]]:
     """The programme's questions of these survey kinds, worded in the active
     language where a translation exists: dicts of id, type, text, survey kind.
     Two queries."""
@@ -103,7 +115,12 @@ def survey_questions(*, edition: Edition, kinds: Iterable[str]) -> list[dict]:
     return questions
 
 
-def _frame(edition, filters, frame, now) -> EditionFrame:  # type: ignore[no-untyped-def]
+def _frame(
+    edition: Edition,
+    filters: Filters | None,
+    frame: EditionFrame | None,
+    now: datetime | None,
+) -> EditionFrame:
     return frame or edition_frame_build(edition=edition, filters=filters, now=now)
 
 
@@ -169,7 +186,7 @@ def _invitation_keys(
         module_id = frame.module_of[meeting_id]
     elif filters.module_id is not None and module_id != filters.module_id:
         return None
-    keys = [(Level.EDITION, 0)]
+    keys: list[tuple[str, int]] = [(Level.EDITION, 0)]
     if meeting_id is not None:
         keys.append((Level.MEETING, meeting_id))
     if module_id is not None:
@@ -179,10 +196,12 @@ def _invitation_keys(
     return keys
 
 
-def _rate_rows(frame: EditionFrame, sums: dict) -> list[Row]:
+def _rate_rows(
+    frame: EditionFrame, sums: dict[tuple[str, int], list[int]]
+) -> list[Row]:
     rows = []
     for level, pk, label in _breakdowns(frame):
-        part, whole = sums.get((level, pk), (0, 0))
+        part, whole = sums.get((level, pk), [0, 0])
         rows.append(Row(level, str(pk), label, Rate(part=part, whole=whole)))
     return rows
 
@@ -204,13 +223,17 @@ class _Means:
         self.answers: dict[tuple[str, object], int] = defaultdict(int)
         self.people: dict[tuple[str, object], set[int]] = defaultdict(set)
 
-    def add(self, keys: Iterable[tuple[str, object]], response: int, score: int):
+    def add(
+        self, keys: Iterable[tuple[str, object]], response: int, score: int
+    ) -> None:
         for key in keys:
             self.total[key] += score
             self.answers[key] += 1
             self.people[key].add(response)
 
-    def figure(self, key: tuple[str, object], minimum: int):  # type: ignore[no-untyped-def]
+    def figure(
+        self, key: tuple[str, object], minimum: int
+    ) -> Average | TooFewAnswers | Change:
         mean = _mean(self, key)
         return figure_guarded(mean, respondents=mean.respondents, minimum=minimum)
 
@@ -301,7 +324,7 @@ def self_assessment_change(
     }
     questions = survey_questions(edition=edition, kinds=kinds)
     position = _objective_positions(questions)
-    sides = {kind: _Means() for kind in kinds}
+    sides: dict[str, _Means] = {kind: _Means() for kind in kinds}
     for response_id, question_id, score in _scores(list(responses.values())):
         if question_id in position:
             response = responses[response_id]
@@ -327,7 +350,7 @@ def self_assessment_change(
     )
 
 
-def _objective_positions(questions: list[dict]) -> dict[str, int]:
+def _objective_positions(questions: list[dict[str, Any]]) -> dict[str, int]:
     """Each objective question's id -> its order among its survey's objectives."""
     counters: dict[str, int] = defaultdict(int)
     position = {}
@@ -338,7 +361,7 @@ def _objective_positions(questions: list[dict]) -> dict[str, int]:
     return position
 
 
-def _objective_texts(questions: list[dict]) -> list[str]:
+def _objective_texts(questions: list[dict[str, Any]]) -> list[str]:
     """The objectives' wording, as the "after" survey asks them (else "before")."""
     objectives = [
         q["text"]
@@ -355,7 +378,9 @@ def _mean(means: _Means, key: tuple[str, object]) -> Average:
     return Average(means.total.get(key, 0), means.answers.get(key, 0), people)
 
 
-def _change(sides: dict, key: tuple[str, object], minimum: int):  # type: ignore[no-untyped-def]
+def _change(
+    sides: dict[str, _Means], key: tuple[str, object], minimum: int
+) -> Average | Change | TooFewAnswers:
     before = _mean(sides[SurveyKind.MODULE_BEFORE], key)
     after = _mean(sides[SurveyKind.MODULE_AFTER], key)
     people = min(before.respondents, after.respondents)

@@ -13,13 +13,14 @@ register = template.Library()
 @register.filter
 def level_heading(level: str) -> str:
     """The heading of a level's table: "By organisation", "By meeting"..."""
-    return {
+    headings: dict[str, str] = {
         Level.EDITION: _("Whole edition"),
         Level.MODULE: _("By module"),
         Level.MEETING: _("By meeting"),
         Level.ORGANISATION: _("By organisation"),
         Level.QUESTION: _("By question"),
-    }.get(level, level)
+    }
+    return headings.get(level, level)
 
 
 @register.filter

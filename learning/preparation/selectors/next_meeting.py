@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone, translation
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.types import AuthUser
 from learning.editions.models import Edition
 from learning.materials.selectors import MaterialItem, session_topic_materials_by_topic
 from learning.participants.selectors import (
@@ -79,7 +79,7 @@ class EditionPreparation:
 
 def preparation_list_for_user(
     *,
-    user: AbstractBaseUser,
+    user: AuthUser,
     now: datetime | None = None,
     language: str | None = None,
 ) -> list[EditionPreparation]:
@@ -102,7 +102,7 @@ def preparation_list_for_user(
 
 def preparation_for_edition(
     *,
-    user: AbstractBaseUser,
+    user: AuthUser,
     edition_id: int,
     now: datetime | None = None,
     language: str | None = None,
@@ -127,7 +127,7 @@ class _Context:
 
     @classmethod
     def build(
-        cls, *, user: AbstractBaseUser, items: list[ProgrammeEdition], language: str
+        cls, *, user: AuthUser, items: list[ProgrammeEdition], language: str
     ) -> "_Context":
         upcoming = [shown.meeting for item in items for shown in item.upcoming]
         every = [shown.meeting for item in items for shown in item.past] + upcoming

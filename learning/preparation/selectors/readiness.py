@@ -12,11 +12,11 @@ the digest: the edition's facilitators and coordinators only;
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from learning.catalogue.models import SessionTopicPage
+from learning.core.types import AnyUser
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.membership import (
     edition_get_for_member,
@@ -128,7 +128,7 @@ class MeetingReadiness:
 
 def meeting_readiness_for_staff(
     *,
-    user: AbstractBaseUser | None,
+    user: AnyUser | None,
     edition_id: int,
     language: str,
     now: datetime | None = None,
@@ -145,7 +145,7 @@ def meeting_readiness_for_staff(
     )
 
 
-def readiness_may_read(*, user: AbstractBaseUser | None, edition: Edition) -> bool:
+def readiness_may_read(*, user: AnyUser | None, edition: Edition) -> bool:
     """Whether the user may read the edition's readiness: its staff only."""
     return edition_role_for_user(user=user, edition=edition) in STAFF_ROLES
 
@@ -170,7 +170,9 @@ def meeting_readiness_for_edition(
         for m in every
         if (m.pk in meeting_ids if meeting_ids is not None else m.ends_at > now)
     ]
-    topics = list({m.session_topic_id: m.session_topic for m in chosen}.values())
+    topics = list(
+        {t.pk: t for m in chosen if (t := m.session_topic) is not None}.values()
+    )
     materials = session_topic_materials_by_topic(
         session_topics=topics, language=language
     )
@@ -180,13 +182,13 @@ def meeting_readiness_for_edition(
     marks = _Marks.read(edition=edition, members=members, meetings=chosen)
     result = []
     for meeting in chosen:
+        topic = meeting.session_topic
+        assert topic is not None  # noqa: S101 (only meetings on a topic are read)
         item = MeetingReadiness(
             meeting=meeting,
-            title=meeting.title or str(meeting.session_topic.title),
-            materials=materials.get(meeting.session_topic_id, []),
-            questions=questions.get(meeting.session_topic_id, [])
-            if meeting.pk in firsts
-            else [],
+            title=meeting.title or str(topic.title),
+            materials=materials.get(topic.pk, []),
+            questions=questions.get(topic.pk, []) if meeting.pk in firsts else [],
         )
         item.organisations = _organisations(item, members, marks)
         result.append(item)
@@ -280,6 +282,6 @@ def _titles_localize(
         ).values_list("translation_key", "title")
     )
     for item in items:
-        if not item.meeting.title:
-            topic = item.meeting.session_topic
-            item.title = titles.get(topic.translation_key, topic.title)
+        topic = item.meeting.session_topic
+        if not item.meeting.title and topic is not None:
+            item.title = str(titles.get(topic.translation_key, topic.title))

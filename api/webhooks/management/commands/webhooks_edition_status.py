@@ -2,6 +2,8 @@
 closed, the edition started or finished). The clock runs it hourly as the job
 `webhooks_edition_status`; the command runs it once by hand."""
 
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
@@ -11,7 +13,7 @@ from api.webhooks.events import edition_statuses_check
 class Command(BaseCommand):
     help = "Send edition.status_changed for editions whose status changed."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         changed = edition_statuses_check()
         self.stdout.write(
             ngettext(

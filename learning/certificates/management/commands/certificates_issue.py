@@ -1,6 +1,7 @@
 """Issue the certificates of finished editions (idempotent: run it daily by cron)."""
 
 import sys
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ class Command(BaseCommand):
             help="Only editions that ended in the last DAYS days (default: all).",
         )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         editions = edition_list_finished(within_days=options["days"])
         issued = 0
         for done, edition in enumerate(editions, start=1):

@@ -59,7 +59,11 @@ class Command(BaseCommand):
         )
 
     def _run(
-        self, what: str, rows: QuerySet, act: Callable[[list[int]], int], size: int
+        self,
+        what: str,
+        rows: QuerySet[Any],
+        act: Callable[[list[int]], int],
+        size: int,
     ) -> int:
         ids = list(rows.values_list("pk", flat=True))
         done = 0

@@ -1,0 +1,90 @@
+"""Keep stored representations fresh (api.content.freshness): a page's publish,
+unpublish, save of its live row, move or deletion; a change to an image, its
+renditions, a document or a snippet that a representation shows; a site or a
+locale. A view restriction changes no representation: reads leave restricted
+pages out (api.content.queries.visible_pages)."""
+
+from typing import Any, Protocol, TypeGuard
+
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_slug_changed, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from . import freshness
+
+# A page's or snippet's save with only these fields keeps its live content (a
+# draft saved as a revision, a lock): nothing to refresh.
+DRAFT_FIELDS = frozenset(
+    {
+        "comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+    }
+)
+
+
+def _shown(instance: Model) -> bool:
+    return (
+        isinstance(instance, get_image_model() | get_document_model())
+        or type(instance) in get_snippet_models()
+    )
+
+
+class _Rendition(Protocol):
+    """An image's rendition (Wagtail's classes are Any to mypy)."""
+
+    @property
+    def image_id(self) -> int: ...
+
+
+def _is_rendition(instance: Model) -> TypeGuard[_Rendition]:
+    return isinstance(instance, get_image_model().get_rendition_model())
+
+
+def on_saved(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    fields = kwargs.get("update_fields")
+    if kwargs.get("raw") or (fields and set(fields) <= DRAFT_FIELDS):
+        return  # fixtures being loaded; a draft or a lock
+    if isinstance(instance, Page):
+        freshness.page_changed(page=instance)
+    elif isinstance(instance, Site | Locale):
+        freshness.all_changed()
+    elif _shown(instance):
+        freshness.object_changed(instance=instance)
+
+
+def on_deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    if isinstance(instance, Page):
+        freshness.page_changed(page=instance)
+    elif isinstance(instance, Site | Locale):
+        freshness.all_changed()
+    elif _shown(instance):
+        freshness.object_changed(instance=instance)
+    elif _is_rendition(instance):
+        # A rendition is shown as part of its image; a deleted one (an image's
+        # file or focal point replaced) is made again with another URL. A new
+        # rendition changes nothing stored: it is made while rendering.
+        freshness.object_changed(instance=get_image_model()(pk=instance.image_id))
+
+
+def on_moved(sender: type[Model], instance: Page, **kwargs: Any) -> None:
+    freshness.subtree_moved(page=instance)
+
+
+def connect() -> None:
+    # Any model: snippets are registered after this app may be ready, and a
+    # page's save is sent with its specific class.
+    post_save.connect(on_saved, dispatch_uid="representations_saved")
+    post_delete.connect(on_deleted, dispatch_uid="representations_deleted")
+    post_page_move.connect(on_moved, dispatch_uid="representations_moved")
+    page_slug_changed.connect(on_moved, dispatch_uid="representations_slug")

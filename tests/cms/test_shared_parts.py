@@ -1,0 +1,105 @@
+"""The parts every site page shares (cms/core/shared_parts.py): the menu, the
+footer and the organisation's name are computed once per content generation and
+language, yet each page marks its own link, each language has its own, a change
+shows on the next page, and nobody's data is ever shared."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from cms.core.shared_parts import shared_parts_off
+from tests.factories.learning import ParticipantFactory
+from tests.factories.snippets import FooterFactory, MainMenuFactory
+
+CURRENT = re.compile(r'<a class="menu__link[^"]*" href="([^"]+)" aria-current="page"')
+
+
+@pytest.fixture
+def menu(page_of):
+    """A menu linking the programme and the module, chosen in English."""
+    return MainMenuFactory(
+        items__0__item__page=page_of("programme"),
+        items__0__item__label="",
+        items__1__item__page=page_of("module"),
+        items__1__item__label="",
+    )
+
+
+def _get(client: Client, url: str) -> str:
+    with override_settings(SITE_PAGE_CACHE=False):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _queries(client: Client, url: str) -> int:
+    with (
+        override_settings(SITE_PAGE_CACHE=False),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        client.get(url)
+    return len(queries.captured_queries)
+
+
+def test_each_page_marks_its_own_link_in_the_shared_menu(client, page_of, menu):
+    programme, module = page_of("programme").url, page_of("module").url
+
+    programme_html = _get(client, programme)
+    module_html = _get(client, module)
+
+    assert CURRENT.findall(programme_html) == [programme]
+    assert CURRENT.findall(module_html) == [module]
+    # The module's menu marks the programme as its ancestor.
+    assert f'class="menu__link is-active" href="{programme}"' in module_html
+
+
+def test_the_menu_is_computed_once_for_every_page_of_a_language(client, page_of, menu):
+    module, topic = page_of("module").url, page_of("session_topic").url
+    for _ in range(2):  # the first visit makes the site settings' row
+        _get(client, module)
+    shared = _queries(client, topic)
+
+    with shared_parts_off():
+        fresh = _queries(client, topic)
+
+    assert shared < fresh
+
+
+def test_each_language_gets_its_own_menu(client, page_of, menu):
+    english = _get(client, page_of("module").url)
+    spanish = _get(client, page_of("module", "es").url)
+
+    assert ">Mutual Learning Program</a>" in english
+    assert ">Programa de Aprendizaje Mutuo</a>" in spanish
+    assert ">Mutual Learning Program</a>" not in spanish
+
+
+def test_a_changed_menu_or_footer_shows_on_the_next_page(client, page_of, menu):
+    url = page_of("module").url
+    _get(client, url)
+
+    menu.items = [("item", {"label": "Contact us", "url": "https://example.org/c"})]
+    menu.save()
+    FooterFactory(text="<p>Open on Mondays</p>")
+    html = _get(client, url)
+
+    assert ">Contact us</a>" in html
+    assert "Open on Mondays" in html
+
+
+def test_no_one_s_data_reaches_the_shared_parts(client, page_of, menu):
+    participant = ParticipantFactory(name="Ximena Quispe")
+    signed_in = Client()
+    signed_in.force_login(participant.user)
+    url = page_of("module").url
+
+    mine = _get(signed_in, url)
+    anonymous = _get(client, url)
+
+    assert "Sign out" in mine
+    assert "Sign out" not in anonymous
+    assert "csrfmiddlewaretoken" not in anonymous
+    assert "Ximena Quispe" not in anonymous
