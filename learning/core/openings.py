@@ -103,6 +103,10 @@ def opening_is_held(*, subject: models.Model) -> bool:
     """
     if hasattr(subject, "opening_state"):
         return bool(subject.opening_state == OpeningState.BLOCKED)
+    return _held_in_database(subject)
+
+
+def _held_in_database(subject: models.Model) -> bool:
     return _rows(subject).filter(state=OpeningState.BLOCKED).exists()
 
 
@@ -118,7 +122,8 @@ def opening_gate(*, subject: models.Model) -> str:
 
 def opening_validate(*, subject: models.Model) -> None:
     """Refuse a sign-up while the gate holds subject (code `opening_blocked`)."""
-    if _rows(subject).filter(state=OpeningState.BLOCKED).exists():
+    # The row itself, never a list's annotation: this decides a write.
+    if _held_in_database(subject):
         raise ValidationError(
             _("Sign-up is not open yet. Please come back later."),
             code="opening_blocked",
