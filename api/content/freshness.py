@@ -5,12 +5,15 @@ page's own and those of every page that shows it), so no read after the commit
 can serve them; a task made on commit stores them again.
 """
 
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Model, Q
 from wagtail.models import Page
+
+from learning.catalogue.models import ProgrammePage
 
 from .models import RepresentationDependency, StoredRepresentation
 from .stored import holder_type, page_type, stored_models
@@ -66,9 +69,26 @@ def _page_targets(pages: Iterable[Page]) -> set[tuple[int, str]]:
     return {(page_type().pk, str(pk)) for pk in ids}
 
 
+def translations_changed(*, keys: Iterable[object] = (), every: bool = False) -> None:
+    """Clear the stored `translations` of the pages of these translation keys
+    (or of every page), with a new token (api.content.stored_translations)."""
+    rows = StoredRepresentation.objects.all()
+    if not every:
+        keys = {str(key) for key in keys}
+        if not keys:
+            return
+        rows = rows.filter(translation_key__in=sorted(keys))
+    # Rows already cleared too: a read may be making them from older data.
+    rows.update(translations=None, translations_token=uuid.uuid4())
+
+
 def page_changed(*, page: Page) -> set[tuple[int, int]]:
     """A page was published, unpublished, saved live or deleted: its own row and
-    every row that shows it (its title, URL, or whether it is live)."""
+    every row that shows it (its title, URL, or whether it is live), and its
+    translations' `translations` (a programme's languages: every page's)."""
+    translations_changed(
+        keys=[page.translation_key], every=isinstance(page, ProgrammePage)
+    )
     return representations_invalidate(
         holders=[(page_type().pk, page.pk)], targets=_page_targets([page])
     )
@@ -81,6 +101,7 @@ def subtree_moved(*, page: Page) -> set[tuple[int, int]]:
     if path is None:
         return set()
     pages = list(Page.objects.filter(path__startswith=path).only("translation_key"))
+    translations_changed(keys=[page.translation_key for page in pages])
     return representations_invalidate(targets=_page_targets(pages))
 
 

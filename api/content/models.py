@@ -2,6 +2,8 @@
 detail joins stored JSON instead of serialising StreamFields, rich text and
 renditions on every request (api.content.stored)."""
 
+import uuid
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +34,13 @@ class StoredRepresentation(models.Model):
     item = models.TextField(blank=True)
     detail = models.TextField(blank=True)
     made_at = models.DateTimeField(auto_now=True)
+    # The object's `translations` (its translations' ids, URLs and states), which
+    # follow other objects than its revision: null until a read makes it again
+    # (api.content.stored_translations). A change that clears it also gives a new
+    # token, so a read that made the text before that change cannot store it.
+    translation_key = models.UUIDField(null=True, db_index=True)
+    translations = models.TextField(null=True)  # noqa: DJ001 (null: not made yet)
+    translations_token = models.UUIDField(default=uuid.uuid4)
 
     class Meta:
         verbose_name = _("stored representation")

@@ -38,7 +38,7 @@ from .representation import base_url
 
 # The shapes' version: raise it when a serializer's output changes, so that rows
 # made by the old code are made again (or run `manage.py rebuild_representations`).
-FORMAT = 1
+FORMAT = 2
 # Stands for the request's base URL inside stored JSON (".invalid" never resolves,
 # so no real content holds it).
 BASE = "http://stored-representation.invalid"
@@ -75,6 +75,8 @@ class StoredObject(Protocol):
     def locale_id(self) -> int: ...
     @property
     def live_revision_id(self) -> int | None: ...
+    @property
+    def translation_key(self) -> Any: ...
 
 
 class WithStored(StoredObject, Protocol):
@@ -259,6 +261,7 @@ def representations_store(
                 locale_id=page.locale_id,
                 revision_id=page.live_revision_id,
                 format=FORMAT,
+                translation_key=page.translation_key,
                 **{shape: text or "" for shape, text in texts.items()},
             )
         )
@@ -278,7 +281,17 @@ def representations_store(
             rows,
             update_conflicts=True,
             unique_fields=["content_type", "object_id"],
-            update_fields=["locale", "revision_id", "format", *SHAPES, "made_at"],
+            # A row made again has its translations made again on the next read.
+            update_fields=[
+                "locale",
+                "revision_id",
+                "format",
+                *SHAPES,
+                "made_at",
+                "translation_key",
+                "translations",
+                "translations_token",
+            ],
         )
         for row in rows:
             RepresentationDependency.objects.filter(
@@ -318,9 +331,10 @@ def _made(
 
 
 def with_stored(queryset: QuerySet, *, shape: str) -> QuerySet:
-    """Annotate each page with its stored row's revision and `shape` text (null:
-    no row), read in the page query itself (the row is found by its unique
-    index); stored_texts then needs no query of its own."""
+    """Annotate each page with its stored row's revision, `shape` text (null:
+    no row) and translations with their token (api.content.stored_translations),
+    read in the page query itself (the row is found by its unique index);
+    stored_texts then needs no query of its own."""
     rows = StoredRepresentation.objects.filter(
         content_type=holder_type(queryset.model),
         object_id=OuterRef("pk"),
@@ -329,6 +343,8 @@ def with_stored(queryset: QuerySet, *, shape: str) -> QuerySet:
     return queryset.annotate(
         stored_revision=Subquery(rows.values("revision_id")[:1]),
         stored_text=Subquery(rows.values(shape)[:1]),
+        stored_translations=Subquery(rows.values("translations")[:1]),
+        stored_token=Subquery(rows.values("translations_token")[:1]),
     )
 
 
@@ -424,9 +440,13 @@ def live_count() -> int:
 # response is joined text, never data rendered again.
 
 
-def with_fields(text: str, fields: dict) -> str:
-    """A stored JSON object with fields added."""
-    return text[:-1] + "," + json_text(fields)[1:]
+def with_fields(text: str, fields: dict, *, translations: str | None = None) -> str:
+    """A stored JSON object with fields added (and `translations`, given as
+    JSON text, joined as it is)."""
+    joined = text[:-1] + "," + json_text(fields)[1:]
+    if translations is None:
+        return joined
+    return joined[:-1] + ',"translations":' + translations + "}"
 
 
 def joined_list(envelope: dict, items: list[str]) -> str:

@@ -54,6 +54,7 @@ from .stored import (
     with_fields,
     with_stored,
 )
+from .stored_translations import own_url, stored_translations
 
 LOCALE = OpenApiParameter(
     "locale",
@@ -175,21 +176,21 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     ) -> list[str]:
         """Each page's stored JSON with the per-request fields added."""
         texts = stored_texts(pages, shape=shape)
-        translations = translations_map(pages, request=self.request)
+        translations = stored_translations(pages)
         return [
             with_fields(
                 text,
                 {
-                    "url": page.get_full_url(self.request),
+                    "url": own_url(page, translations[page.pk], request=self.request),
                     "parent_id": page.parent_pk,
                     "fallback": bool(language)
                     and page.locale.language_code != language,
-                    "translations": translations.get(page.pk, {}),
                     **{
                         name: stream_data(getattr(page, name), self.request)
                         for name in computed_fields(type(page), shape)
                     },
                 },
+                translations=translations[page.pk],
             )
             for page in pages
             if (text := texts.get(page.pk)) is not None
