@@ -6,11 +6,19 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from learning.core.prepared import (
+    PreparedValues,
+    instance_from_values,
+    model_columns,
+)
 from learning.core.types import AuthUser
 
 from .models import ApiClient, PersonalToken
@@ -97,12 +105,34 @@ def credential_touch(credential: ApiClient | PersonalToken) -> None:
     credential.last_used_at = now
 
 
+def _client_query(shape: tuple[()], *, prefix: str) -> QuerySet[ApiClient, Any]:
+    return ApiClient.objects.filter(prefix=prefix).values(*_CLIENT_COLUMNS)
+
+
+def _token_query(shape: tuple[()], *, prefix: str) -> QuerySet[PersonalToken, Any]:
+    # Authentication reads the token's person next: one query for both.
+    return PersonalToken.objects.filter(prefix=prefix).values(
+        *_TOKEN_COLUMNS, *_USER_COLUMNS
+    )
+
+
+_CLIENT_COLUMNS = model_columns(ApiClient)
+_TOKEN_COLUMNS = model_columns(PersonalToken)
+_USER_COLUMNS = model_columns(get_user_model(), prefix="user__")
+# Every API request with a key looks it up: compiled once, not per request.
+_CLIENT_ROW = PreparedValues(_client_query, slots={"prefix": str})
+_TOKEN_ROW = PreparedValues(_token_query, slots={"prefix": str})
+
+
 def _credential_row(*, kind: str, prefix: str) -> ApiClient | PersonalToken | None:
     if kind == CLIENT_KIND:
-        return ApiClient.objects.filter(prefix=prefix).first()
+        rows = _CLIENT_ROW.run(prefix=prefix)
+        return instance_from_values(ApiClient, rows[0]) if rows else None
     if kind == TOKEN_KIND:
-        # Authentication reads the token's person next.
-        return (
-            PersonalToken.objects.filter(prefix=prefix).select_related("user").first()
-        )
+        rows = _TOKEN_ROW.run(prefix=prefix)
+        if not rows:
+            return None
+        token = instance_from_values(PersonalToken, rows[0])
+        token.user = instance_from_values(get_user_model(), rows[0], prefix="user__")
+        return token
     return None

@@ -132,6 +132,8 @@ def _post_get(request: Request, pk: int) -> Post:
 
 def _translate_params(request: Request) -> list[str]:
     """The languages asked for with ?translate=es,fr (400 for unknown ones)."""
+    if "translate" not in request.query_params:
+        return []  # as the serializer's default: no translations
     query = s.TranslateQuerySerializer(data=request.query_params)
     query.is_valid(raise_exception=True)
     return query.validated_data["translate"]

@@ -5,6 +5,7 @@ The selectors page the rows (learning/forum/selectors.py); this module reads
 `next` is the absolute address of the following page (null on the last one).
 """
 
+import string
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -50,9 +51,33 @@ class CursorQuerySerializer(serializers.Serializer):
 
 def cursor_params(request: Request) -> tuple[str, int]:
     """The (cursor, limit) asked for; 400 when limit is not 1..MAX_PAGE_SIZE."""
+    plain = _plain_params(request.query_params)
+    if plain is not None:
+        return plain
     query = CursorQuerySerializer(data=request.query_params)
     query.is_valid(raise_exception=True)
     return query.validated_data["cursor"], query.validated_data["limit"]
+
+
+def _plain_params(params: Any) -> tuple[str, int] | None:
+    """The (cursor, limit) when both are plainly valid, as CursorQuerySerializer
+    would answer them; None for anything else, which the serializer judges.
+
+    Every page of a long list reads them: this spares the serializer's cost
+    (a few hundred microseconds) on the common case."""
+    cursor, limit = params.get("cursor", ""), params.get("limit", "")
+    # A cursor is base64url: ASCII letters, digits, "-" and "_" only.
+    if len(cursor) > CURSOR_MAX_LENGTH or not _URLSAFE.issuperset(cursor):
+        return None
+    if not limit:
+        return cursor, DEFAULT_PAGE_SIZE
+    if not (limit.isascii() and limit.isdigit()):
+        return None
+    size = int(limit)
+    return (cursor, size) if 1 <= size <= MAX_PAGE_SIZE else None
+
+
+_URLSAFE = frozenset(string.ascii_letters + string.digits + "-_")
 
 
 def cursor_body(

@@ -13,9 +13,7 @@ from learning.core.types import AnyUser
 from learning.forum.selectors.post_pages import PostRow
 from learning.forum.services import post_can_edit, post_edit_deadline
 
-from .serializers_fields import UtcDateTimeField
-
-_TIME = UtcDateTimeField()
+from .serializers_fields import utc_iso
 
 
 def post_rows_data(
@@ -40,17 +38,15 @@ def post_rows_data(
             "body_html": row.html,
             "language": row.language,
             "translations": translations.get(row.pk, {}),
-            "created_at": _TIME.to_representation(row.created_at),
-            "edited_at": _TIME.to_representation(row.edited_at)
-            if row.edited_at
-            else None,
+            "created_at": utc_iso(row.created_at),
+            "edited_at": utc_iso(row.edited_at) if row.edited_at else None,
             "is_late": row.is_late,
             "is_hidden": row.is_hidden,
             "is_own": row.author_id == user.pk,
             "can_edit": post_can_edit(
                 post=row, user=user, now=now, thread_open=thread_open
             ),
-            "editable_until": _TIME.to_representation(post_edit_deadline(post=row)),
+            "editable_until": utc_iso(post_edit_deadline(post=row)),
             "flag_count": row.flag_count,
         }
         for row in rows

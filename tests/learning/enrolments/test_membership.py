@@ -127,3 +127,49 @@ def test_member_list_has_no_duplicates_for_a_user_with_two_roles(editions):
     edition_a.facilitators.add(participant.user)
 
     assert list(edition_list_for_member(user=participant.user)) == [edition_a]
+
+
+def _with_permission(user):
+    user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="editions", codename="change_edition"
+        )
+    )
+    return user
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(_coordinator, id="group-permission"),
+        pytest.param(lambda: _with_permission(UserFactory()), id="own-permission"),
+        pytest.param(lambda: UserFactory(is_superuser=True), id="superuser"),
+        pytest.param(
+            lambda: UserFactory(is_superuser=True, is_active=False), id="inactive"
+        ),
+        pytest.param(lambda: UserFactory(is_staff=True), id="staff-only"),
+    ],
+)
+def test_the_one_query_role_agrees_with_has_perm(editions, make):
+    """edition_role_for_user asks the coordinator permission in SQL (one
+    query, no has_perm): it must answer as Django's has_perm does."""
+    user = make()
+
+    is_coordinator = edition_role_for_user(user=user, edition=editions[0]) == (
+        EditionRole.COORDINATOR
+    )
+
+    assert is_coordinator == (
+        user.is_active and user.has_perm("editions.change_edition")
+    )
+
+
+def test_the_role_costs_one_query(editions, django_assert_num_queries):
+    edition_a, _ = editions
+    participant = ParticipantFactory(enrolment=EnrolmentFactory(edition=edition_a))
+    edition_a.facilitators.add(participant.user)
+
+    with django_assert_num_queries(1):
+        role = edition_role_for_user(user=participant.user, edition=edition_a)
+
+    assert role == EditionRole.FACILITATOR
