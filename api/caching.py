@@ -1,13 +1,18 @@
 """Server-side cache and conditional requests for content.
 
-The content *generation* (cms.core.generation) is part of every cache key: any
-change to what a content response shows (a publish, an image, a translation's
-review...) bumps it (cms.core.receivers), so a bump makes every cached response
-unreachable at once: no one reads a stale page after a change. Last-Modified is
-the time of the bump.
+The content *generation* (cms.core.generation) changes with anything a content
+response shows (a publish, an image, a translation's review...: cms.core.receivers).
+Each cached response is stored with the generation it was made in and is served
+only while that generation is current, so no one reads a stale page after a
+change; the next miss overwrites it. Last-Modified is the time of the bump.
 
-A response is cached as the JSON bytes it was sent as, with their ETag: a hit
-sends those bytes as they are, with no serializer or renderer at work.
+A response is cached as the JSON bytes it was sent as, with their ETag and every
+header of its own: a hit sends those bytes as they are, with no serializer or
+renderer at work. An anonymous plain-JSON read is looked up before DRF's dispatch
+(`ContentHitMixin`): one read of the cache brings the generation, the response
+and the caller's rate counts, one write counts the request. Other callers (keys,
+sessions, the browsable API) and every miss go through DRF's dispatch, which
+judges them as always.
 `API_RESPONSE_CACHE = False` (env `API_RESPONSE_CACHE=off`) switches this
 response cache off, so every request is a miss (the benchmark's miss mode); the
 generation, ETags and 304 answers work the same.
@@ -21,40 +26,67 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.http import quote_etag
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from cms.core.generation import content_generation, content_generation_bump
+from cms.core.generation import (
+    GENERATION_KEY,
+    content_generation,
+    content_generation_bump,
+)
 
-__all__ = ["cached_content", "content_generation", "content_generation_bump"]
+from .throttling import anonymous_throttles
+
+__all__ = [
+    "ContentHitMixin",
+    "cached_content",
+    "content_generation",
+    "content_generation_bump",
+]
 
 TIMEOUT = 60 * 60 * 24
 JSON = JSONRenderer.media_type
+KEY_PREFIX = "api:v1:content:"
+# The request attribute that hands the lookup made before DRF's dispatch to
+# cached_content, so that a miss does not read the cache twice.
+LOOKUP_ATTRIBUTE = "api_content_lookup"
+# Accept headers DRF answers with its JSON renderer as is (the first renderer).
+PLAIN_ACCEPTS = frozenset({"", "*/*", "application/json"})
 
 
 def response_cache_enabled() -> bool:
     return getattr(settings, "API_RESPONSE_CACHE", True)
 
 
-def _cache_key(request: Request, generation: dict) -> str:
-    language = request.headers.get("Accept-Language", "")
-    raw = f"{generation['n']}|{request.get_full_path()}|{language}"
-    return "api:v1:content:" + hashlib.sha256(raw.encode()).hexdigest()
+# Headers are read from META: a hit builds no `request.headers` mapping.
+def _cache_key(request: HttpRequest | Request) -> str:
+    language = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    raw = f"{request.get_full_path()}|{language}"
+    return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _not_modified(request: Request, etag: str, last_modified: int) -> bool:
-    if_none_match = request.headers.get("If-None-Match")
+def _current(entry: dict | None, generation: dict) -> dict | None:
+    """The entry if it was made in the current generation (else it is stale)."""
+    if entry is not None and entry.get("n") == generation["n"]:
+        return entry
+    return None
+
+
+def _not_modified(request: HttpRequest | Request, entry: dict) -> bool:
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    etag = entry["etag"]
     if if_none_match is not None:
         tags = [t.strip() for t in if_none_match.split(",")]
         return etag in tags or "*" in tags or f"W/{etag}" in tags
-    since = request.headers.get("If-Modified-Since")
+    since = request.META.get("HTTP_IF_MODIFIED_SINCE")
     if since:
         try:
-            return last_modified <= parsedate_to_datetime(since).timestamp()
+            return entry["at"] <= parsedate_to_datetime(since).timestamp()
         except (TypeError, ValueError, OverflowError):
             return False
     return False
@@ -69,12 +101,32 @@ class JSONBytesResponse(Response):
         self.json_bytes = body
 
 
-def _entry_make(response: Response) -> dict:
-    """The response as the bytes DRF's JSON renderer sends, and their ETag."""
+def _entry_make(response: Response, *, view: APIView, generation: dict) -> dict:
+    """The response as the bytes DRF's JSON renderer sends, their ETag, and the
+    headers a hit sends with them (DRF's own Allow and Vary included)."""
     body = getattr(response, "json_bytes", None)
     if body is None:
         body = JSONRenderer().render(response.data, JSON, {})
-    return {"body": body, "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32])}
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    drf_headers = view.default_response_headers
+    vary = ", ".join(
+        ["Accept-Language", "Authorization", *filter(None, [drf_headers.get("Vary")])]
+    )
+    headers = {
+        "Content-Type": JSON,
+        "ETag": etag,
+        "Last-Modified": formatdate(generation["at"], usegmt=True),
+        "Vary": vary,
+        "Cache-Control": "public, max-age=0, must-revalidate",
+        "Allow": drf_headers["Allow"],
+    }
+    return {
+        "n": generation["n"],
+        "at": generation["at"],
+        "body": body,
+        "etag": etag,
+        "headers": headers,
+    }
 
 
 def _wants_plain_json(request: Request) -> bool:
@@ -85,10 +137,39 @@ def _wants_plain_json(request: Request) -> bool:
     return isinstance(renderer, JSONRenderer) and "indent" not in media_type
 
 
-def _answer(request: Request, entry: dict, headers: dict) -> HttpResponse:
+def _bytes_answer(
+    request: HttpRequest | Request, entry: dict, *, hit: str
+) -> HttpResponse:
+    # Says whether this process found the response cached: the benchmark
+    # counts it to report the hit ratio of its hit and miss modes.
+    headers = {**entry["headers"], "X-Cache": hit}
+    if _not_modified(request, entry):
+        return HttpResponse(status=304, headers=headers)
+    return HttpResponse(entry["body"], headers=headers)
+
+
+def _answer(request: Request, entry: dict, *, hit: str) -> HttpResponse:
     if _wants_plain_json(request):
-        return HttpResponse(entry["body"], content_type=JSON, headers=headers)
+        return _bytes_answer(request, entry, hit=hit)
+    headers = {**entry["headers"], "X-Cache": hit}
+    del headers["Content-Type"]  # the chosen renderer's
+    if _not_modified(request, entry):
+        return HttpResponse(status=304, headers=headers)
     return Response(json.loads(entry["body"]), headers=headers)
+
+
+def _lookup(request: Request, *, enabled: bool) -> tuple[dict, dict | None]:
+    """The generation and this request's current cached entry, in one read (or
+    as read before DRF's dispatch)."""
+    found = getattr(request, LOOKUP_ATTRIBUTE, None)
+    if found is not None:
+        return found
+    if not enabled:
+        return content_generation(), None
+    key = _cache_key(request)
+    values = cache.get_many([GENERATION_KEY, key])
+    generation = values.get(GENERATION_KEY) or content_generation()
+    return generation, _current(values.get(key), generation)
 
 
 def cached_content(view_method: Callable) -> Callable:
@@ -98,31 +179,79 @@ def cached_content(view_method: Callable) -> Callable:
     def wrapper(
         self: APIView, request: Request, *args: Any, **kwargs: Any
     ) -> HttpResponse:
-        generation = content_generation()
-        key = _cache_key(request, generation)
         enabled = response_cache_enabled()
-        entry = cache.get(key) if enabled else None
-        # Says whether this process found the response cached: the benchmark
-        # counts it to report the hit ratio of its hit and miss modes.
+        generation, entry = _lookup(request, enabled=enabled)
         hit = "hit" if entry is not None else "miss"
         if entry is None:
             response = view_method(self, request, *args, **kwargs)
             if response.status_code != 200:
                 return response
-            entry = _entry_make(response)
+            entry = _entry_make(response, view=self, generation=generation)
             if enabled:
-                cache.set(key, entry, TIMEOUT)
-        headers = {
-            "ETag": entry["etag"],
-            "Last-Modified": formatdate(generation["at"], usegmt=True),
-            "Vary": "Accept-Language, Authorization",
-            "Cache-Control": "public, max-age=0, must-revalidate",
-            "X-Cache": hit,
-        }
-        if _not_modified(request, entry["etag"], generation["at"]):
-            return HttpResponse(status=304, headers=headers)
-        return _answer(request, entry, headers)
+                cache.set(_cache_key(request), entry, TIMEOUT)
+        return _answer(request, entry, hit=hit)
 
     wrapper.__name__ = view_method.__name__
     wrapper.__doc__ = view_method.__doc__
+    wrapper.cached_content = True  # type: ignore[attr-defined]
     return wrapper
+
+
+def _anonymous_plain_read(view: APIView, request: HttpRequest) -> bool:
+    """A GET/HEAD without a key or a session, that DRF would answer with its
+    JSON renderer as is, on a view every caller without a key may read."""
+    format_param = api_settings.URL_FORMAT_OVERRIDE
+    # Any mention of the parameter sends the request on to DRF (no QueryDict).
+    query = request.META.get("QUERY_STRING", "")
+    return (
+        request.method in ("GET", "HEAD")
+        and "HTTP_AUTHORIZATION" not in request.META
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and request.META.get("HTTP_ACCEPT", "") in PLAIN_ACCEPTS
+        and not (format_param and format_param in query)
+        and issubclass(view.renderer_classes[0], JSONRenderer)
+        and all(getattr(p, "admits_anonymous", False) for p in view.permission_classes)
+    )
+
+
+def content_hit(view: APIView, request: HttpRequest) -> HttpResponse | None:
+    """The cached answer to an anonymous plain-JSON read, counted against the
+    caller's rate, or None to let DRF's dispatch serve and judge the request (a
+    miss, a stale entry, a refused rate, anyone else)."""
+    handler = getattr(view, (request.method or "").lower(), None)
+    if not (
+        getattr(handler, "cached_content", False)
+        and response_cache_enabled()
+        and _anonymous_plain_read(view, request)
+    ):
+        return None
+    throttles = anonymous_throttles(view, request)
+    if throttles is None:
+        return None
+    key = _cache_key(request)
+    windows = [k for throttle in throttles for k in throttle.windows]
+    values = cache.get_many([GENERATION_KEY, key, *windows])
+    generation = values.get(GENERATION_KEY)
+    if generation is None:
+        return None
+    entry = _current(values.get(key), generation)
+    setattr(request, LOOKUP_ATTRIBUTE, (generation, entry))
+    # A refused caller goes on to DRF's dispatch, which refuses it with the
+    # API's 429 body; nothing is counted here then.
+    if entry is None or not all(throttle.judge(values) for throttle in throttles):
+        return None
+    for throttle in throttles:
+        throttle.record()
+    return _bytes_answer(request, entry, hit="hit")
+
+
+class ContentHitMixin(APIView):
+    """Serves content cache hits of anonymous readers before DRF's dispatch
+    (authentication, permissions, negotiation), with the same rate and headers."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if "format" not in kwargs:  # a format suffix: DRF negotiates it
+            response = content_hit(self, request)
+            if response is not None:
+                return response
+        return super().dispatch(request, *args, **kwargs)

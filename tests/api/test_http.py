@@ -58,7 +58,7 @@ def test_unexpected_errors_are_a_json_500(api, catalogue, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(views, "translations_map", boom)
+    monkeypatch.setattr(views, "stored_translations", boom)
     assert_error_shape(api.get("/api/v1/modules/"), 500, "server_error")
 
 
