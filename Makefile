@@ -12,7 +12,7 @@ TEST_WORKERS ?= auto
 XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 .PHONY: run install migrate demo worker clock test test-fast lint format check messages clean bench \
-	lock upgrade audit wheel test-wheel example
+	bench-growth lock upgrade audit wheel test-wheel example
 
 # The lock (requirements/*.txt, exact versions with hashes, made by uv for every
 # platform): dev.txt for `make run`/`make test` (runtime + demo + dev extras),
@@ -112,6 +112,11 @@ bench: install
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk; } || { echo "Install wrk (Debian: apt-get install wrk)"; exit 2; }
 	$(BIN)/python -m bench.run $(if $(QUICK),--quick,)
 	$(BIN)/python -m bench.mel
+
+## bench-growth: the benchmark's growth check alone (2,000 vs 20,000 pages per language)
+bench-growth: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y wrk; } || { echo "Install wrk (Debian: apt-get install wrk)"; exit 2; }
+	$(BIN)/python -m bench.growth
 
 ## lint: ruff, import contracts, bandit (fails on a high-severity finding), Django
 ## checks, migrations and translations up to date

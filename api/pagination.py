@@ -1,6 +1,7 @@
 """Limit/offset paging for lists: at most 100 items a page; an offset past any
 list the database could hold is treated as the end of the list."""
 
+import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -34,6 +35,36 @@ class ApiPagination(LimitOffsetPagination):
         """The requested page of `items` (paginate_queryset answers None only
         without a limit, and default_limit is set)."""
         return list(self.paginate_queryset(items, request, view) or [])
+
+
+class ContentPagination(ApiPagination):
+    """Paging of public content lists (api.content.views): the total is counted
+    once per content generation and query, and kept in the cache. Counting is
+    the one part of a list page whose cost grows with the site (every page of
+    the language is visited; at 20,000 pages per language it cost more than the
+    rest of the request, bench/growth.py), and the number changes only with
+    what bumps the generation (publish, unpublish, move, view restrictions)."""
+
+    def get_count(self, queryset: QuerySet[Any] | Sequence[Any]) -> int:
+        if not isinstance(queryset, QuerySet):
+            return len(queryset)
+        # Imported here: rest_framework.generics loads this module early.
+        from django.core.cache import cache
+        from django.core.exceptions import EmptyResultSet
+
+        from cms.core.generation import content_generation
+
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:  # a filter no row can match (e.g. an empty search)
+            return 0
+        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+        key = f"api:v1:count:{content_generation()['n']}:{digest}"
+        count = cache.get(key)
+        if count is None:
+            count = super().get_count(queryset)
+            cache.set(key, count, 60 * 60)
+        return count
 
 
 def view_page(

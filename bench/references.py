@@ -8,8 +8,8 @@
   Markdown on every read, as a forum API is commonly first written;
 - Wagtail's own page serving (wagtail.views.serve), for the site pages: the
   serving before the site's page cache (cms/core/page_cache.py), which it
-  neither reads nor fills, and before the shared parts (cms/core/shared_parts.py),
-  which it computes afresh.
+  neither reads nor fills, and before the shared parts (cms/core/shared_parts.py)
+  and the stored page parts (cms/core/stored_parts.py), which it renders afresh.
 """
 
 from functools import cache
@@ -21,6 +21,7 @@ from rest_framework import pagination, permissions, serializers, viewsets
 from wagtail import views as wagtail_views
 
 from cms.core.shared_parts import shared_parts_off
+from cms.core.stored_parts import stored_parts_off
 from learning.editions.models import Edition
 from learning.enrolments.membership import edition_get_for_member
 from learning.forum.models import Post, Thread
@@ -47,8 +48,9 @@ def ceiling(request: HttpRequest, name: str) -> HttpResponse:
 def wagtail_serve(request: HttpRequest, language: str, path: str) -> HttpResponse:
     """Access: as the page allows (bench only). Wagtail's own serving of the
     page at /<language>/<path>, past the site's page cache and with the parts
-    every page shares (menus, footer) computed afresh, as before they were kept."""
-    with translation.override(language), shared_parts_off():
+    every page shares (menus, footer) and the page's stored parts (its body,
+    cms/core/stored_parts.py) rendered afresh, as before they were kept."""
+    with translation.override(language), shared_parts_off(), stored_parts_off():
         request.LANGUAGE_CODE = language
         return wagtail_views.serve(request, path)
 

@@ -30,8 +30,8 @@ from cms.videos.models import VideoPage
 from learning.catalogue.models import ModulePage, ProgrammePage, SessionTopicPage
 from learning.events.models import LearningEventPage
 
-from ..caching import JSONBytesResponse, cached_content
-from ..pagination import view_page
+from ..caching import ContentHitMixin, JSONBytesResponse, cached_content
+from ..pagination import ContentPagination, view_page
 from ..permissions import ContentRead
 from . import filters as content_filters
 from . import serializers as s
@@ -101,7 +101,7 @@ def language_param(
 # schema tags, query shaping): a page type's endpoint is a subclass that only
 # declares its model, serializers, filters and what to select with the page. (Not
 # said in the docstring: the schema shows it as each endpoint's description.)
-class ContentViewSet(viewsets.ReadOnlyModelViewSet):
+class ContentViewSet(ContentHitMixin, viewsets.ReadOnlyModelViewSet):
     """A typed list (`?locale=`, `?fallback=`, filters, `?search=`, `?ordering=`)
     and detail (the page by id; with `?locale=` its translation)."""
 
@@ -119,6 +119,8 @@ class ContentViewSet(viewsets.ReadOnlyModelViewSet):
     ]
     ordering_fields = ["title", "first_published_at", "last_published_at", "path"]
     ordering = ["path"]
+    # The total counted once per content generation (it grows with the site).
+    pagination_class = ContentPagination
     # The stored shapes (api.content.stored) of the list's items and the detail.
     stored_shapes = ("item", "detail")
     # Image fields shown with renditions (selected with the page, renditions
@@ -330,7 +332,7 @@ class PageViewSet(ContentViewSet):
         return Response(s.BreadcrumbSerializer(data, many=True).data)
 
 
-class NavigationView(APIView):
+class NavigationView(ContentHitMixin, APIView):
     """The organisation's name, main menu and footer in one language. Anyone;
     links to pages that are not visible (drafts, private) are left out."""
 

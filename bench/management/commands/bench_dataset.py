@@ -18,6 +18,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from api.content.representation import RENDITIONS
+from bench.content import PALABRAS, WORDS
+from bench.content import body as _body
+from bench.content import text as _text
 from bench.models import Dataset
 from bench.sizes import FULL, QUICK
 from cms.home.models import HomePage
@@ -38,43 +41,6 @@ from tests.factories.learning import programme_tree
 
 # The slug of the edition the enrolment scenario enrols in (bench/run.py).
 ENROLMENT_EDITION = "bench-enrolment"
-WORDS = (
-    "learning peers organisations evaluation community session module practice "
-    "reflection evidence participation network facilitation knowledge change"
-).split()
-PALABRAS = (
-    "aprendizaje pares organizaciones evaluación comunidad sesión módulo práctica "
-    "reflexión evidencia participación red facilitación conocimiento cambio"
-).split()
-
-
-def _text(rng, words, count):
-    return " ".join(rng.choice(words) for _ in range(count)).capitalize() + "."
-
-
-def _body(rng, words, images):
-    blocks = []
-    for index in range(4):
-        blocks.append(
-            {
-                "type": "paragraph",
-                "value": (
-                    f"<p>{_text(rng, words, 60)} <b>{_text(rng, words, 5)}</b></p>"
-                ),
-            }
-        )
-        if index % 2 == 0:
-            blocks.append(
-                {
-                    "type": "image",
-                    "value": {
-                        "image": rng.choice(images).pk,
-                        "alt_text": _text(rng, words, 4),
-                        "caption": _text(rng, words, 6),
-                    },
-                }
-            )
-    return blocks
 
 
 class Command(BaseCommand):
