@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("core")
 
     def ready(self) -> None:
-        from . import receivers
+        from . import receivers, stored_parts_freshness
 
         receivers.connect()
+        stored_parts_freshness.connect()

@@ -98,3 +98,33 @@ class SiteIdentity(
 
     def __str__(self):
         return self.organisation_name
+
+
+class StoredPagePart(models.Model):
+    """A part of a site page rendered once for its live revision and a language
+    (cms.core.stored_parts), joined into the page on reads."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    language_code = models.CharField(max_length=20)
+    name = models.CharField(max_length=50)
+    # What the part was made from: a later publish, or new code or templates
+    # (the version), makes it stale.
+    revision_id = models.PositiveBigIntegerField()
+    version = models.CharField(max_length=64)
+    html = models.TextField()
+    made_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("stored page part")
+        verbose_name_plural = _("stored page parts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language_code", "name"],
+                name="core_storedpagepart_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.language_code} {self.name}"

@@ -8,13 +8,20 @@ pages' `url_path`: the site's root in the active language, every page on the
 way at once, then the page's specific row. Anything else (a page with its own
 `route`, a missing or unpublished page, an unknown language) is left to
 Wagtail's routing, which gives the answer it always gave (a 404 included).
+The site and the page a path names are kept per content generation and language
+(cms.core.shared_parts): a URL routed since the last change costs one query, for
+the page's specific row.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import HttpRequest
+from django.http.request import split_domain_port
 from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
+
+from .shared_parts import shared_part
 
 
 def _localized_root(site: Site) -> Page | None:
@@ -60,22 +67,52 @@ def _chain(root: Page, components: list[str]) -> list[Page] | None:
     return chain if chain[-1] is not None else None
 
 
-def page_route(request: HttpRequest, path: str) -> RouteResult | None:
-    """The route Wagtail's `Page.route_for_request` would find for path, when
-    it can be found in three queries; None to leave it to Wagtail."""
-    site = Site.find_for_request(request)
+def _site(request: HttpRequest) -> Site | None:
+    """Site.find_for_request, kept per content generation (a change of a
+    site starts a new one) by host and port, and set on the request as Wagtail
+    caches it."""
+    if not hasattr(request, "_wagtail_site"):
+        host, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+        request._wagtail_site = shared_part(
+            None, "site", lambda: Site._find_for_request(request), host, port
+        )
+    return request._wagtail_site
+
+
+def _found_page(request: HttpRequest, path: str) -> Page | None:
+    site = _site(request)
     root = _localized_root(site) if site is not None else None
     components = [component for component in path.split("/") if component]
     if root is None or not _routes_plainly(root):
         return None
     if not components:
-        page = root
-    else:
-        chain = _chain(root, components)
-        page = chain[-1] if chain else None
+        return root
+    chain = _chain(root, components)
+    return chain[-1] if chain else None
+
+
+def _route_key(request: HttpRequest, path: str) -> tuple[int, int] | None:
+    """(content type id, id) of the live page path names, kept per content
+    generation and language (a publish, move or new slug starts a new one)."""
+    page = _found_page(request, path)
     if page is None or not page.live or not _routes_plainly(page):
         return None
-    return RouteResult(page.specific)
+    return page.content_type_id, page.pk
+
+
+def page_route(request: HttpRequest, path: str) -> RouteResult | None:
+    """The route Wagtail's `Page.route_for_request` would find for path, when
+    it can be found in three queries (one when this path was routed since the
+    last change); None to leave it to Wagtail."""
+    _site(request)  # before shared_part, which asks for the site too
+    found = shared_part(
+        request, "route", lambda: _route_key(request, path), path, keep_none=False
+    )
+    if found is None:
+        return None
+    model = ContentType.objects.get_for_id(found[0]).model_class()
+    page = model.objects.filter(pk=found[1], live=True).first() if model else None
+    return RouteResult(page) if page is not None else None
 
 
 def remember_page_route(request: HttpRequest, path: str) -> None:

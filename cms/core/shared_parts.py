@@ -72,11 +72,17 @@ def _memo(request: HttpRequest | None) -> dict:
 
 
 def shared_part(
-    request: HttpRequest | None, name: str, compute: Callable[[], Any], *vary: Any
+    request: HttpRequest | None,
+    name: str,
+    compute: Callable[[], Any],
+    *vary: Any,
+    keep_none: bool = True,
 ) -> Any:
     """`compute()` for the request's site and language in this content
     generation, from the shared cache when a page computed it before. The
-    value must be picklable and hold nothing personal."""
+    value must be picklable and hold nothing personal. With keep_none=False a
+    None is not kept (where `vary` comes from the visitor, e.g. a URL that
+    names no page: a stranger must not fill the cache)."""
     memo = _memo(request)
     memo_key = (name, get_language(), *vary)
     if memo_key in memo:
@@ -89,6 +95,7 @@ def shared_part(
         if value is _MISSING:
             value = compute()
             timeout = getattr(settings, "SITE_SHARED_PARTS_SECONDS", 3600)
-            cache.set(key, value, timeout)
+            if value is not None or keep_none:
+                cache.set(key, value, timeout)
     memo[memo_key] = value
     return value

@@ -189,6 +189,10 @@ SITE_PAGE_CACHE_SECONDS = env.int("SITE_PAGE_CACHE_SECONDS", default=300)
 # what a page rendered after a publish reuses (cms/core/shared_parts.py).
 SITE_SHARED_PARTS = env.bool("SITE_SHARED_PARTS", default=True)
 SITE_SHARED_PARTS_SECONDS = env.int("SITE_SHARED_PARTS_SECONDS", default=3600)
+# A page's body (StreamFields, rich text, cards of child pages, breadcrumbs) is
+# rendered once per live revision and language and stored in the database
+# (cms/core/stored_parts.py); `off` renders it on every request.
+SITE_STORED_PARTS = env.bool("SITE_STORED_PARTS", default=True)
 # Seconds each /healthz check (database, cache, storage) may take.
 HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=3.0)
 # With a shared cache, sessions are read from it and written through to the

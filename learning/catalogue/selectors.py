@@ -13,6 +13,8 @@ from wagtail.models import Page
 from .models import ModulePage, ProgrammePage
 
 PageT = TypeVar("PageT", bound=Page)
+# Where page_source_get keeps a page's source on the page object.
+SOURCE_ATTRIBUTE = "_catalogue_source_page"
 
 
 def page_source_get(*, page: PageT) -> PageT:
@@ -23,6 +25,11 @@ def page_source_get(*, page: PageT) -> PageT:
     loaded_locale = page._state.fields_cache.get("locale")
     if loaded_locale is not None and loaded_locale.language_code == default_code:
         return page
+    # A programme page asks for its source three times (editions, info
+    # sessions, target groups): one query per page object.
+    known: PageT | None = page.__dict__.get(SOURCE_ATTRIBUTE)
+    if known is not None:
+        return known
     source = (
         type(page)
         .objects.filter(translation_key=page.translation_key)
@@ -37,6 +44,7 @@ def page_source_get(*, page: PageT) -> PageT:
         .first()
     )
     found: PageT = source or page
+    page.__dict__[SOURCE_ATTRIBUTE] = found
     return found
 
 

@@ -56,7 +56,10 @@ def test_each_page_marks_its_own_link_in_the_shared_menu(client, page_of, menu):
     assert f'class="menu__link is-active" href="{programme}"' in module_html
 
 
-def test_the_menu_is_computed_once_for_every_page_of_a_language(client, page_of, menu):
+def test_the_menu_is_computed_once_for_every_page_of_a_language(
+    client, page_of, menu, settings
+):
+    settings.SITE_STORED_PARTS = False  # the page's own parts: tests/cms/core
     module, topic = page_of("module").url, page_of("session_topic").url
     for _ in range(2):  # the first visit makes the site settings' row
         _get(client, module)
@@ -103,3 +106,25 @@ def test_no_one_s_data_reaches_the_shared_parts(client, page_of, menu):
     assert "Sign out" not in anonymous
     assert "csrfmiddlewaretoken" not in anonymous
     assert "Ximena Quispe" not in anonymous
+
+
+def test_a_url_that_names_no_page_is_not_kept(client, page_of, menu, monkeypatch):
+    """Routing keeps the page each URL names; a stranger's made-up URLs must not
+    fill the shared cache."""
+    from django.core.cache import cache
+
+    kept = []
+    real_set = cache.set
+
+    def recording_set(key, value, *args, **kwargs):
+        kept.append(value)
+        return real_set(key, value, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", recording_set)
+    with override_settings(SITE_PAGE_CACHE=False):
+        assert client.get(page_of("module").url).status_code == 200
+        found = len(kept)
+        assert client.get("/en/no-such-page-at-all/").status_code == 404
+
+    assert found > 0  # the module's route was kept
+    assert None not in kept[found:]

@@ -77,7 +77,25 @@ def language_links(context):
     if request is None:
         return []
     key = ("language_links", getattr(page, "pk", None), get_language())
-    return _cached(request, key, lambda: language_links_for(request=request, page=page))
+    return _cached(request, key, lambda: _language_links(request, page))
+
+
+def _language_links(request, page):
+    """A live page's links are the same for every visitor until the content
+    changes (translations published, a programme's languages): kept per content
+    generation. A preview's are its draft's."""
+    if (
+        not isinstance(page, Page)
+        or not page.live
+        or getattr(request, "is_preview", False)
+    ):
+        return language_links_for(request=request, page=page)
+    return shared_part(
+        request,
+        "language_links",
+        lambda: language_links_for(request=request, page=page),
+        page.pk,
+    )
 
 
 @register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
