@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: locales and a bilingual site root."""
 
 import os
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,11 @@ def locales(db):
 @pytest.fixture
 def home_pages(locales):
     """A live English home page as the default site's root, and its Spanish copy."""
+    return home_pages_build(locales)
+
+
+def home_pages_build(locales: dict[str, Locale]) -> dict[str, HomePage]:
+    """What `home_pages` gives (tests/api/conftest.py builds it under its name)."""
     root = Page.get_first_root_node()
     # Wagtail's migrations leave a welcome page; the site's real root replaces it.
     Page.objects.filter(depth=2).exclude(locale__language_code="es").delete()
@@ -204,6 +210,7 @@ def pytest_collection_modifyitems(config, items):
 # `make test` hands each pytest-xdist worker whole files (--dist loadfile). The files
 # that use the demo site (the `demo_site` fixture) form one unit instead, so that
 # one worker loads the demo (a minute or more of CPU) and the other never does.
+# Units go out longest first (by estimate), so both workers end at about the same time.
 
 DEMO_UNIT = "tests: files using demo_site"
 
@@ -226,11 +233,50 @@ def pytest_xdist_make_scheduler(config, log):
     demo_files = _files_using_the_demo(Path(__file__).parent)
 
     class DemoFilesTogether(LoadFileScheduling):
+        ordered = False
+
         def _split_scope(self, nodeid: str) -> str:
             file = super()._split_scope(nodeid)
             return DEMO_UNIT if file in demo_files else file
 
+        def _assign_work_unit(self, node) -> None:
+            # Longest first (the queue is built by then): a long unit handed out
+            # last leaves the other worker idle until it ends.
+            if not self.ordered:
+                units = sorted(
+                    self.workqueue.items(), key=_estimated_seconds, reverse=True
+                )
+                self.workqueue = OrderedDict(units)
+                self.ordered = True
+            super()._assign_work_unit(node)
+
     return DemoFilesTogether(config, log)
+
+
+# Units that take far longer than their number of tests says (`--durations` with
+# coverage, in CI); a guess only orders the queue, it never changes a result.
+SECONDS_PER_TEST = 0.5
+SLOW_UNITS = {
+    DEMO_UNIT: 110,  # load_demo, once
+    "tests/cms/demo/test_load_demo.py": 70,
+    "tests/production/test_install.py": 12,
+    **{
+        f"tests/api/test_fuzz_{role}.py": 45
+        for role in (
+            "anonymous",
+            "content_key",
+            "coordinator",
+            "facilitator",
+            "learning_key",
+            "participant",
+        )
+    },
+}
+
+
+def _estimated_seconds(unit: tuple[str, dict]) -> float:
+    scope, tests = unit
+    return SLOW_UNITS.get(scope, 0) + SECONDS_PER_TEST * len(tests)
 
 
 # The demo site -------------------------------------------------------------------
@@ -245,10 +291,15 @@ def _demo_snapshots():
     from django.core.management import call_command
 
     from tests.demo_snapshot import DemoSnapshots
+    from tests.tracing import coverage_paused
 
-    snapshots = DemoSnapshots(
-        load=lambda: call_command("load_demo", verbosity=0, stdout=io.StringIO())
-    )
+    def load() -> None:
+        # Untraced: tests/cms/demo/test_load_demo.py runs load_demo twice, traced,
+        # in the main session (a minute of CPU here instead of two).
+        with coverage_paused():
+            call_command("load_demo", verbosity=0, stdout=io.StringIO())
+
+    snapshots = DemoSnapshots(load=load)
     yield snapshots
     snapshots.discard()
 

@@ -10,7 +10,8 @@ from rest_framework.test import APIClient
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
-from tests.api.roles import world  # noqa: F401 (the matrix's fixture)
+from tests.api.roles import _shared_world, world  # noqa: F401 (the matrix's)
+from tests.conftest import home_pages_build
 from tests.factories import (
     ModulePageFactory,
     ProgrammeIndexPageFactory,
@@ -55,7 +56,25 @@ def api():
 
 
 @pytest.fixture
-def catalogue(home_pages, locales):
+def home_pages(request, locales):
+    """As tests/conftest.py's, except in a test that asks for the matrix's `world`
+    (tests/api/roles.py): the world's home pages, which it was built under."""
+    if "_shared_world" in request.fixturenames:
+        return request.getfixturevalue("world").home_pages
+    return home_pages_build(locales)
+
+
+@pytest.fixture
+def catalogue(request, home_pages, locales):
+    """Built with the world where the module shares one that holds it (roles.py)."""
+    if "_shared_world" in request.fixturenames:
+        shared = request.getfixturevalue("world").catalogue
+        if shared is not None:
+            return shared
+    return catalogue_build(home_pages, locales)
+
+
+def catalogue_build(home_pages, locales) -> Catalogue:
     index = ProgrammeIndexPageFactory(
         parent=home_pages["en"], title="Programmes", slug="programmes"
     )

@@ -9,18 +9,22 @@ does); apps call with their keys. Use `world` and `caller(world, actor)`:
     def test_something(world, actor): api = caller(world, actor); ...
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 from rest_framework.test import APIClient
+from wagtail.models import Page
 
 from api.keys import api_client_revoke, personal_token_create
 from api.models import Scope
 from learning.editions.models import Edition, Meeting
 from learning.enrolments.models import Participant
+from tests.cms.conftest import bilingual_roots
 from tests.factories.api import ApiClientFactory
 from tests.factories.learning import (
     EditionFactory,
@@ -31,6 +35,7 @@ from tests.factories.learning import (
     programme_tree,
 )
 from tests.factories.users import UserFactory
+from tests.shared_world import built_once_per_module, copy_or_build, module_items
 
 ANONYMOUS = "anonymous"
 PARTICIPANT_A = "participant_a"
@@ -66,11 +71,46 @@ class World:
     participant_b: Participant
     facilitator: object
     coordinator: object
+    home_pages: dict[str, Page]
     keys: dict[str, str] = field(default_factory=dict)
+    # tests/api/conftest.py's, where every test of the module asks for it too.
+    catalogue: object | None = None
+
+
+@pytest.fixture(scope="module")
+def _shared_world(
+    request, django_db_setup, django_db_blocker
+) -> Iterator[World | None]:
+    """The world built once for the module, where its tests share it
+    (tests/shared_world.py)."""
+    with_catalogue = all(
+        "catalogue" in getattr(item, "fixturenames", ())
+        for item in module_items(request)
+    )
+    yield from built_once_per_module(
+        request, django_db_blocker, partial(_world_at_home, with_catalogue)
+    )
 
 
 @pytest.fixture
-def world(home_pages) -> World:
+def world(_shared_world, db) -> World:
+    """The world of the matrix; its `home_pages` are the `home_pages` fixture's
+    (tests/api/conftest.py) in every test that asks for both."""
+    return copy_or_build(_shared_world, _world_at_home)
+
+
+def _world_at_home(with_catalogue: bool = False) -> World:
+    home_pages, locales = bilingual_roots()
+    world = world_build(home_pages)
+    if with_catalogue:
+        from tests.api.conftest import catalogue_build
+
+        world.catalogue = catalogue_build(home_pages, locales)
+    return world
+
+
+def world_build(home_pages: dict[str, Page]) -> World:
+    """Editions A and B with their people and the callers' keys, under home_pages."""
     tree = programme_tree(modules=2, topics_per_module=1)
     started = timezone.now() - timedelta(minutes=20)
     editions, meetings = [], []
@@ -112,6 +152,7 @@ def world(home_pages) -> World:
         participant_b=participant_b,
         facilitator=facilitator,
         coordinator=coordinator,
+        home_pages=home_pages,
     )
     people = {
         PARTICIPANT_A: participant_a.user,

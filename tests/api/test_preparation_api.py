@@ -10,14 +10,19 @@ from rest_framework.test import APIClient
 from learning.forum.models import Thread
 from learning.forum.services import post_create, thread_ensure_for_edition
 from tests.factories.forum import ThreadFactory
-from tests.learning.preparation.conftest import prep_world
+from tests.learning.preparation.conftest import (
+    _prep_world_once,  # noqa: F401
+    prep_world,
+)
+from tests.shared_world import copy_or_build
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world():
-    return prep_world()
+def world(_prep_world_once, db):  # noqa: F811
+    """Built once for the module (tests/shared_world.py)."""
+    return copy_or_build(_prep_world_once, prep_world)
 
 
 def client_for(user) -> APIClient:

@@ -16,14 +16,21 @@ from learning.forum.models import Thread
 from learning.forum.services import post_create, thread_ensure_for_edition
 from learning.materials.services import material_mark_reviewed
 from tests.factories.users import UserFactory
-from tests.learning.preparation.conftest import MATERIAL_KEYS, enrolled, prep_world
+from tests.learning.preparation.conftest import (
+    MATERIAL_KEYS,
+    _prep_world_once,  # noqa: F401
+    enrolled,
+    prep_world,
+)
+from tests.shared_world import copy_or_build
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world():
-    return prep_world()
+def world(_prep_world_once, db):  # noqa: F811
+    """Built once for the module (tests/shared_world.py)."""
+    return copy_or_build(_prep_world_once, prep_world)
 
 
 def url(world) -> str:

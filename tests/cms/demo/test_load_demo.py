@@ -22,8 +22,10 @@ from cms.core.models import SiteIdentity, SiteSettings
 from cms.core.selectors import organisation_name
 from cms.demo.accounts import ACCOUNTS
 from cms.demo.bilingual import RichText, T, spanish_strings
+from cms.demo.learning import PAST_SLUG
 from cms.demo.load import DemoLoader
 from cms.demo.seminar_run import SLUG as SEMINAR_RUN_SLUG
+from cms.demo.surveys import ensure_surveys
 from cms.demo.translation import MissingSpanishError, translate_object
 from cms.home.models import HomePage
 from cms.navigation.models import Footer, MainMenu
@@ -39,6 +41,8 @@ from learning.catalogue.models import (
 )
 from learning.editions.models import Edition
 from learning.editions.selectors import edition_schedule_by_day
+from learning.mel.enums import SurveyKind
+from learning.mel.models import Survey, SurveyResponse
 
 pytestmark = [pytest.mark.django_db, pytest.mark.indexing]
 
@@ -539,3 +543,23 @@ def test_the_french_translator_account_is_in_the_french_group(demo):
 
     assert list(user.groups.values_list("name", flat=True)) == ["Translators (fr)"]
     assert user.preferred_language == "fr"
+
+
+# The surveys are checked on the demo loaded above: building a programme and its
+# editions again only for them cost half a minute.
+def test_the_past_edition_gets_surveys_and_answers_in_english_and_spanish(
+    english, spanish
+):
+    past = Edition.objects.get(slug=PAST_SLUG)
+    sources = Survey.objects.filter(programme=past.programme, locale=english)
+    assert set(sources.values_list("kind", flat=True)) == set(SurveyKind.values) - {
+        SurveyKind.EVENT_END
+    }
+    in_spanish = Survey.objects.filter(programme=past.programme, locale=spanish)
+    assert in_spanish.count() == sources.count()
+    submitted = SurveyResponse.objects.filter(edition=past, submitted_at__isnull=False)
+    assert set(submitted.values_list("language", flat=True)) == {"en", "es"}
+    for kind in sources.values_list("kind", flat=True):
+        assert submitted.filter(survey__kind=kind).count() >= 3, kind
+    assert not submitted.filter(survey__anonymous=True, user__isnull=False).exists()
+    assert ensure_surveys() == (0, sources.count())

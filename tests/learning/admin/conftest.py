@@ -11,6 +11,7 @@ from cms.demo.accounts import (
 from learning.infosessions.services import infosession_register
 from tests.factories import UserFactory
 from tests.factories.learning import EditionFactory, ProgrammeTree, programme_tree
+from tests.shared_world import built_once_per_module, copy_or_build
 
 
 def _admin_user(name: str, permissions: tuple[str, ...]):
@@ -48,9 +49,19 @@ def coordinator_client(client, coordinator):
     return client
 
 
+@pytest.fixture(scope="module")
+def _tree_once(request, django_db_setup, django_db_blocker):
+    yield from built_once_per_module(request, django_db_blocker, _two_module_tree)
+
+
 @pytest.fixture
-def tree(db) -> ProgrammeTree:
-    """A programme with two modules of one session topic each."""
+def tree(_tree_once, db) -> ProgrammeTree:
+    """A programme with two modules of one session topic each. Built once per
+    module where its tests share it (tests/shared_world.py)."""
+    return copy_or_build(_tree_once, _two_module_tree)
+
+
+def _two_module_tree() -> ProgrammeTree:
     return programme_tree(modules=2, topics_per_module=1)
 
 

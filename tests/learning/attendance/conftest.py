@@ -21,6 +21,7 @@ from tests.factories.learning import (
     programme_tree,
 )
 from tests.factories.users import UserFactory
+from tests.shared_world import built_once_per_module, copy_or_build
 
 
 @dataclass
@@ -36,8 +37,19 @@ class World:
     coordinator: object
 
 
+@pytest.fixture(scope="module")
+def _attendance_world_once(request, django_db_setup, django_db_blocker):
+    yield from built_once_per_module(request, django_db_blocker, attendance_world)
+
+
 @pytest.fixture
-def world(db) -> World:
+def world(_attendance_world_once, db) -> World:
+    """Built once per module where its tests share it (tests/shared_world.py)."""
+    return copy_or_build(_attendance_world_once, attendance_world)
+
+
+def attendance_world() -> World:
+    """Editions A and B, a meeting each, their participants and the staff."""
     tree = programme_tree(modules=2, topics_per_module=1)
     started = timezone.now() - timedelta(minutes=20)
     editions, meetings = [], []

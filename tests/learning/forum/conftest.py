@@ -23,6 +23,7 @@ from tests.factories.learning import (
     programme_tree,
 )
 from tests.factories.users import UserFactory
+from tests.shared_world import built_once_per_module, copy_or_build
 
 QUESTIONS = ["When did listening change your work?", "What would you try next?"]
 
@@ -66,9 +67,15 @@ def topic_with_questions(topic: SessionTopicPage) -> SessionTopicPage:
     return topic
 
 
+@pytest.fixture(scope="module")
+def _forum_world_once(request, django_db_setup, django_db_blocker):
+    yield from built_once_per_module(request, django_db_blocker, forum_world)
+
+
 @pytest.fixture
-def world(db) -> ForumWorld:
-    return forum_world()
+def world(_forum_world_once, db) -> ForumWorld:
+    """Built once per module where its tests share it (tests/shared_world.py)."""
+    return copy_or_build(_forum_world_once, forum_world)
 
 
 def forum_world() -> ForumWorld:

@@ -23,6 +23,7 @@ from tests.factories.learning import (
     programme_tree,
 )
 from tests.factories.users import UserFactory
+from tests.shared_world import built_once_per_module, copy_or_build
 
 MATERIAL_KEYS = ["reading", "slides"]
 QUESTION_KEYS = ["q-listen", "q-next"]
@@ -125,6 +126,12 @@ def prep_world() -> PrepWorld:
     )
 
 
+@pytest.fixture(scope="module")
+def _prep_world_once(request, django_db_setup, django_db_blocker):
+    yield from built_once_per_module(request, django_db_blocker, prep_world)
+
+
 @pytest.fixture
-def world(db) -> PrepWorld:
-    return prep_world()
+def world(_prep_world_once, db) -> PrepWorld:
+    """Built once per module where its tests share it (tests/shared_world.py)."""
+    return copy_or_build(_prep_world_once, prep_world)
