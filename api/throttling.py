@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, cast
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
+from cms.core.throttling import client_ip
+
 from .models import ApiClient
 
 if TYPE_CHECKING:
@@ -38,7 +40,18 @@ class KeyRateThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": credential.prefix}
 
 
-class AnonymousRateThrottle(AnonRateThrottle):
+class AddressRateThrottle(AnonRateThrottle):
+    """A rate per client address, told apart as the site's sign-in lockout tells
+    them (cms.core.throttling.client_ip: REMOTE_ADDR, or the address
+    TRUSTED_PROXY_COUNT proxies from the end of X-Forwarded-For). DRF's own
+    get_ident believes the whole X-Forwarded-For header unless NUM_PROXIES is
+    set, so a caller writing a new address into each request was never limited."""
+
+    def get_ident(self, request: "Request | HttpRequest") -> str:
+        return client_ip(request)
+
+
+class AnonymousRateThrottle(AddressRateThrottle):
     """The rate of anonymous callers, per address, counted in two fixed windows:
     the current one, and the previous one weighted by the part of it that still
     lies within the last `duration` (a sliding-window estimate).
@@ -110,19 +123,19 @@ class AnonymousRateThrottle(AnonRateThrottle):
         return ((1 - self.elapsed) + fade) * self.duration
 
 
-class TokenCreateThrottle(AnonRateThrottle):
+class TokenCreateThrottle(AddressRateThrottle):
     """Signing in for a personal token, per address."""
 
     scope = "token_create"
 
 
-class VerifyThrottle(AnonRateThrottle):
+class VerifyThrottle(AddressRateThrottle):
     """Certificate verification, per address (API_VERIFY_RATE)."""
 
     scope = "certificate_verify"
 
 
-class RsvpThrottle(AnonRateThrottle):
+class RsvpThrottle(AddressRateThrottle):
     """Anonymous answers to events' invitations, per address (API_RSVP_RATE):
     each one sends an email."""
 

@@ -12,7 +12,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from learning.catalogue.enums import ProgrammeFormat
 from learning.editions.models import Edition
@@ -27,6 +26,7 @@ from learning.registrations.selectors import (
 from learning.registrations.services import registration_submit
 
 from ..pagination import ApiPagination
+from ..throttling import AddressRateThrottle
 from . import serializers_registrations as s
 from .shared import (
     IDEMPOTENCY,
@@ -46,7 +46,7 @@ NOT_FOUND = OpenApiResponse(
 )
 
 
-class RegistrationThrottle(AnonRateThrottle):
+class RegistrationThrottle(AddressRateThrottle):
     """Anonymous seminar registrations, per address
     (API_SEMINAR_REGISTRATION_RATE): each one sends an email."""
 
