@@ -10,11 +10,9 @@ from typing import Any, Protocol, TypeGuard
 
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
-from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site, WorkflowState
 from wagtail.signals import page_slug_changed, post_page_move
-from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -22,31 +20,10 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from cms.core.content_changes import is_shown_object, live_content_kept
+
 from . import freshness
 from .stored import page_type
-
-# A page's or snippet's save with only these fields keeps its live content (a
-# draft saved as a revision, a lock): nothing to refresh.
-DRAFT_FIELDS = frozenset(
-    {
-        "comments",
-        "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
-        "has_unpublished_changes",
-        "locked",
-        "locked_at",
-        "locked_by",
-        "numchild",
-    }
-)
-
-
-def _shown(instance: Model) -> bool:
-    return (
-        isinstance(instance, get_image_model() | get_document_model())
-        or type(instance) in get_snippet_models()
-    )
 
 
 class _Rendition(Protocol):
@@ -98,14 +75,13 @@ def _translations_changed(instance: Model) -> bool:
 def on_saved(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     if not kwargs.get("raw") and _translations_changed(instance):
         return
-    fields = kwargs.get("update_fields")
-    if kwargs.get("raw") or (fields and set(fields) <= DRAFT_FIELDS):
-        return  # fixtures being loaded; a draft or a lock
+    if live_content_kept(**kwargs):
+        return
     if isinstance(instance, Page):
         freshness.page_changed(page=instance)
     elif isinstance(instance, Site | Locale):
         freshness.all_changed()
-    elif _shown(instance):
+    elif is_shown_object(instance):
         freshness.object_changed(instance=instance)
 
 
@@ -116,7 +92,7 @@ def on_deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:
         freshness.page_changed(page=instance)
     elif isinstance(instance, Site | Locale):
         freshness.all_changed()
-    elif _shown(instance):
+    elif is_shown_object(instance):
         freshness.object_changed(instance=instance)
     elif _is_rendition(instance):
         # A rendition is shown as part of its image; a deleted one (an image's

@@ -12,12 +12,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Model, Q
 from django.db.models.signals import post_delete, post_save
-from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_slug_changed, post_page_move
-from wagtail.snippets.models import get_snippet_models
 
+from .content_changes import is_shown_object, live_content_kept
 from .models import StoredPagePart
 
 
@@ -78,30 +77,6 @@ def all_changed() -> None:
     parts_delete(None)
 
 
-# A page's or snippet's save with only these fields keeps its live content (a
-# draft saved as a revision, a lock): nothing to refresh.
-DRAFT_FIELDS = frozenset(
-    {
-        "comments",
-        "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
-        "has_unpublished_changes",
-        "locked",
-        "locked_at",
-        "locked_by",
-        "numchild",
-    }
-)
-
-
-def _shown(instance: Model) -> bool:
-    return (
-        isinstance(instance, get_image_model() | get_document_model())
-        or type(instance) in get_snippet_models()
-    )
-
-
 def _changed(instance: Model) -> None:
     if isinstance(instance, Page):
         page_changed(page=instance)
@@ -110,16 +85,15 @@ def _changed(instance: Model) -> None:
         page_changed(page=instance.page)
     elif isinstance(instance, Site | Locale):
         all_changed()
-    elif _shown(instance):
+    elif is_shown_object(instance):
         object_changed(instance=instance)
     elif isinstance(instance, get_image_model().get_rendition_model()):
         object_changed(instance=get_image_model()(pk=instance.image_id))
 
 
 def on_saved(sender: type[Model], instance: Model, **kwargs: Any) -> None:
-    fields = kwargs.get("update_fields")
-    if kwargs.get("raw") or (fields and set(fields) <= DRAFT_FIELDS):
-        return  # fixtures being loaded; a draft or a lock
+    if live_content_kept(**kwargs):
+        return
     _changed(instance)
 
 
