@@ -15,6 +15,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from bench import machine as machine_info
 from bench.checks import (
     checks_during_run,
     markdown_lines,
@@ -429,6 +430,7 @@ def markdown(results: dict) -> str:
         "",
         f"Dataset: {results['dataset']}",
         "",
+        *machine_info.markdown_lines(results.get("machine", {})),
         f"Cache: {results.get('cache', '?')}, shared by all workers. Modes: hit "
         "(our caches on, every URL warmed) and miss (API_RESPONSE_CACHE=off and "
         "SITE_PAGE_CACHE=off, "
@@ -541,6 +543,7 @@ def main(argv=None) -> int:
         print("wrk is not installed (Debian: apt-get install wrk).", file=sys.stderr)
         return 2
     env = environment(args.quick)
+    machine = machine_info.describe(workers=os.environ.get("BENCH_WORKERS", "4"))
     command = [sys.executable, "manage.py", "bench_dataset"] + (
         ["--quick"] if args.quick else []
     )
@@ -571,6 +574,7 @@ def main(argv=None) -> int:
     # Its own servers and databases, once the run's servers are stopped.
     growth = growth_check(env, seconds=SECONDS, rounds=ROUNDS, quick=args.quick)
 
+    machine["load_after"] = machine_info.load_average()
     rss = during.pop("rss")
     checks = {
         **during,
@@ -598,6 +602,7 @@ def main(argv=None) -> int:
         },
         "hit_ratio_source": HIT_RATIO_SOURCE,
         "dataset": (QUICK if args.quick else FULL).as_dict(),
+        "machine": machine,
         "scenarios": scenarios,
         "ratios": ratios,
         "targets": {name: target_text(name) for name in TARGETS},

@@ -167,6 +167,31 @@ def test_ratios_are_named_judged_and_written():
     assert "Cache: redis, shared by all workers" in table
 
 
+def test_results_name_the_machine_commit_and_load_they_measured():
+    from bench import machine
+
+    described = machine.describe(workers="3")
+    described["load_after"] = [9.5, 4.0, 2.0]
+    results = {
+        "quick": False,
+        "generated_at": "now",
+        "dataset": {},
+        "machine": described,
+        "scenarios": {},
+        "ratios": {},
+        "met": {},
+        "errors": 0,
+    }
+
+    table = markdown(results)
+
+    assert described["logical_cpus"] and described["commit"]
+    assert f"{described['logical_cpus']} logical CPUs" in table
+    assert f"Commit {described['commit']}." in table
+    assert "3 gunicorn workers per server" in table
+    assert "after [9.5, 4.0, 2.0]" in table
+
+
 class Site:
     """A local server answering `X-Cache: hit` on /hit* and `miss` on /miss*,
     recording every path and Authorization it is asked for."""
