@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 from bench import machine as machine_info
+from bench import publish_read
 from bench.checks import (
     checks_during_run,
     markdown_lines,
@@ -453,6 +454,7 @@ def markdown(results: dict) -> str:
         met = "yes" if results["met"][name] else "MISSED"
         lines.append(f"| {name} | {value} | {target_text(name)} | {met} |")
     lines += markdown_lines(results.get("checks", {}))
+    lines += publish_read.markdown_lines(results.get("first_read_after_publish", {}))
     lines += ["", f"Failed requests: {results['errors']}", ""]
     return "\n".join(lines)
 
@@ -563,6 +565,7 @@ def main(argv=None) -> int:
         raw = run_rounds(bases, plan, seconds=seconds, rounds=rounds)
         named = {"hit": servers[0], "miss": servers[1]}
         during = checks_during_run(env, bases, named, seconds=seconds)
+        after_publish = publish_read.publish_then_read(bases["hit"], plan["urls"])
         # While the shared cache still runs: these servers read it too.
         v2_only = v2_only_rss(env, plan["urls"], seconds=seconds)
         postgres = postgres_enrolment(env, seconds=seconds, quick=args.quick)
@@ -608,6 +611,7 @@ def main(argv=None) -> int:
         "targets": {name: target_text(name) for name in TARGETS},
         "met": targets_met(ratios),
         "checks": checks,
+        "first_read_after_publish": after_publish,
         "errors": sum(
             row["errors"] for sides in scenarios.values() for row in sides.values()
         )
