@@ -22,6 +22,7 @@ from wagtail import views as wagtail_views
 
 from cms.core.shared_parts import shared_parts_off
 from cms.core.stored_parts import stored_parts_off
+from learning.core.kept_blocks import kept_blocks_off
 from learning.editions.models import Edition
 from learning.enrolments.membership import edition_get_for_member
 from learning.forum.models import Post, Thread
@@ -48,11 +49,24 @@ def ceiling(request: HttpRequest, name: str) -> HttpResponse:
 def wagtail_serve(request: HttpRequest, language: str, path: str) -> HttpResponse:
     """Access: as the page allows (bench only). Wagtail's own serving of the
     page at /<language>/<path>, past the site's page cache and with the parts
-    every page shares (menus, footer) and the page's stored parts (its body,
-    cms/core/stored_parts.py) rendered afresh, as before they were kept."""
-    with translation.override(language), shared_parts_off(), stored_parts_off():
+    every page shares (menus, footer), the page's stored parts (its body,
+    cms/core/stored_parts.py) and its kept blocks of learning data (editions,
+    information sessions: learning/core/kept_blocks.py) rendered afresh, as
+    before they were kept."""
+    with (
+        translation.override(language),
+        shared_parts_off(),
+        stored_parts_off(),
+        kept_blocks_off(),
+    ):
         request.LANGUAGE_CODE = language
-        return wagtail_views.serve(request, path)
+        response = wagtail_views.serve(request, path)
+        # Rendered inside the switches: a TemplateResponse left to the handler
+        # would render after them, in the request's language (not the page's)
+        # and with the stored and shared parts on.
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        return response
 
 
 class NaivePostSerializer(serializers.ModelSerializer):

@@ -138,15 +138,18 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-# The cache is not rolled back with the database: a new content generation per test,
-# so that no test reads a page or response cached from another test's rows.
+# The cache is not rolled back with the database: a new content generation (and
+# learning data generation) per test, so that no test reads a page, response or
+# kept block cached from another test's rows.
 
 
 @pytest.fixture(autouse=True)
 def _new_content_generation():
     from cms.core.generation import content_generation_bump
+    from learning.core.kept_blocks import learning_data_generation_new
 
     content_generation_bump()
+    learning_data_generation_new()
 
 
 # Indexing ---------------------------------------------------------------------------

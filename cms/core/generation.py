@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from django.core.cache import cache
+from django.http import HttpRequest
 
 GENERATION_KEY = "api:v1:content-generation"
 
@@ -23,6 +24,27 @@ def content_generation() -> dict:
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY) or generation
     return generation
+
+
+def content_generation_of(request: HttpRequest | None) -> dict:
+    """The generation a request renders from, read once per request: its page
+    key and every shared part's (a cache round trip each) agree on one."""
+    if request is None:
+        return content_generation()
+    if "_content_generation" not in request.__dict__:
+        request.__dict__["_content_generation"] = content_generation()
+    return request.__dict__["_content_generation"]
+
+
+def content_generation_with(request: HttpRequest, key: str) -> tuple[dict, Any]:
+    """The request's generation (as content_generation_of) and the cached value
+    of key (None when absent), in one cache round trip."""
+    if "_content_generation" in request.__dict__:
+        return request.__dict__["_content_generation"], cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or content_generation()
+    request.__dict__["_content_generation"] = generation
+    return generation, found.get(key)
 
 
 def content_generation_bump(**kwargs: Any) -> None:

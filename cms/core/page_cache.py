@@ -25,8 +25,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 
-from .generation import content_generation
+from .generation import content_generation_of
 from .routing import remember_page_route
+from .shared_parts import shared_parts_plan_keep, shared_parts_prefetch
 
 # Page types whose rendering is the same for every visitor who is not signed
 # in. A page type with a form (a CSRF token) would never be stored anyway.
@@ -61,7 +62,7 @@ def _anonymous_get(request: HttpRequest) -> bool:
 def _cache_key(request: HttpRequest) -> str:
     raw = "|".join(
         (
-            str(content_generation()["n"]),
+            str(content_generation_of(request)["n"]),
             request.get_host(),
             get_language() or "",
             request.path,
@@ -97,10 +98,13 @@ def _answer(entry: dict) -> HttpResponse:
 
 
 def _rendered(request: HttpRequest, path: str) -> HttpResponseBase:
+    shared_parts_prefetch(request, path)
     remember_page_route(request, path)
     response = wagtail_views.serve(request, path)
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
+    if response.status_code == 200:
+        shared_parts_plan_keep(request)
     return response
 
 
@@ -108,10 +112,11 @@ def serve(request: HttpRequest, path: str) -> HttpResponseBase:
     """Access: as the page allows (Wagtail's serve). Wagtail's page serving,
     with pages that hold nothing personal answered from the shared cache."""
     if not _anonymous_get(request):
+        shared_parts_prefetch(request, path)
         remember_page_route(request, path)
         return wagtail_views.serve(request, path)
     enabled = page_cache_enabled()
-    key = _cache_key(request)
+    key = _cache_key(request) if enabled else ""
     entry = cache.get(key) if enabled else None
     if entry is not None:
         response = _answer(entry)

@@ -10,7 +10,8 @@ way at once, then the page's specific row. Anything else (a page with its own
 Wagtail's routing, which gives the answer it always gave (a 404 included).
 The site and the page a path names are kept per content generation and language
 (cms.core.shared_parts): a URL routed since the last change costs one query, for
-the page's specific row.
+the page's specific row, and none for Wagtail's view restriction check when no
+restriction applies to it.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,7 +19,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.utils.translation import get_language, get_supported_language_variant
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from .shared_parts import shared_part
@@ -74,7 +75,12 @@ def _site(request: HttpRequest) -> Site | None:
     if not hasattr(request, "_wagtail_site"):
         host, port = split_domain_port(request._get_raw_host())[0], request.get_port()
         request._wagtail_site = shared_part(
-            None, "site", lambda: Site._find_for_request(request), host, port
+            request,
+            "site",
+            lambda: Site._find_for_request(request),
+            host,
+            port,
+            by_site=False,
         )
     return request._wagtail_site
 
@@ -91,13 +97,16 @@ def _found_page(request: HttpRequest, path: str) -> Page | None:
     return chain[-1] if chain else None
 
 
-def _route_key(request: HttpRequest, path: str) -> tuple[int, int] | None:
-    """(content type id, id) of the live page path names, kept per content
-    generation and language (a publish, move or new slug starts a new one)."""
+def _route_key(request: HttpRequest, path: str) -> tuple[int, int, bool] | None:
+    """(content type id, id, unrestricted) of the live page path names, kept
+    per content generation and language (a publish, move, new slug or view
+    restriction starts a new one). `unrestricted`: no view restriction applies
+    to the page or an ancestor (Wagtail's `get_view_restrictions`)."""
     page = _found_page(request, path)
     if page is None or not page.live or not _routes_plainly(page):
         return None
-    return page.content_type_id, page.pk
+    unrestricted = not page.get_view_restrictions().exists()
+    return page.content_type_id, page.pk, unrestricted
 
 
 def page_route(request: HttpRequest, path: str) -> RouteResult | None:
@@ -106,13 +115,20 @@ def page_route(request: HttpRequest, path: str) -> RouteResult | None:
     last change); None to leave it to Wagtail."""
     _site(request)  # before shared_part, which asks for the site too
     found = shared_part(
-        request, "route", lambda: _route_key(request, path), path, keep_none=False
+        request, "page_route", lambda: _route_key(request, path), path, keep_none=False
     )
     if found is None:
         return None
-    model = ContentType.objects.get_for_id(found[0]).model_class()
-    page = model.objects.filter(pk=found[1], live=True).first() if model else None
-    return RouteResult(page) if page is not None else None
+    content_type_id, pk, unrestricted = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.filter(pk=pk, live=True).first() if model else None
+    if page is None:
+        return None
+    if unrestricted:
+        # Wagtail's on_serve_page check asks the page for its restrictions
+        # (two queries per request); in this generation there are none.
+        page.get_view_restrictions = PageViewRestriction.objects.none
+    return RouteResult(page)
 
 
 def remember_page_route(request: HttpRequest, path: str) -> None:

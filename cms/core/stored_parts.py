@@ -9,9 +9,10 @@ a page rarely read, or with SITE_PAGE_CACHE off. A template marks such a part
 with `{% stored_part "name" %}…{% endstored_part %}`; the first read of the
 page in a language renders and stores it (one row per page, language and
 part), every later read reads the page's rows in one query. What depends on a
-person, the request or the clock (the header, CSRF tokens, messages, open or
-closed enrolment, upcoming dates, places left) stays outside the parts and is
-rendered per request; a part whose rendering asked for a CSRF token is not
+person, the request or the clock stays outside the parts: the header, CSRF
+tokens and messages are rendered per request; open or closed enrolment,
+upcoming dates and places left are kept until their next change by
+learning.core.kept_blocks. A part whose rendering asked for a CSRF token is not
 stored.
 
 Freshness, as the API's stored representations (cms.core.stored_parts_freshness

@@ -153,11 +153,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
-else:
-    DATABASES["default"].setdefault(
-        "CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60)
-    )
-    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# Each worker keeps its connection between requests, on SQLite too: a new SQLite
+# connection parses the whole schema (about 150 tables, 400 indexes) at its first
+# statement, some 4 ms that every request paid before its own queries.
+DATABASES["default"].setdefault(
+    "CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60)
+)
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 
 # Cache -----------------------------------------------------------------------------
 _cache_url = env.str("CACHE_URL", default="") or env.str("REDIS_URL", default="")
@@ -193,6 +195,12 @@ SITE_SHARED_PARTS_SECONDS = env.int("SITE_SHARED_PARTS_SECONDS", default=3600)
 # rendered once per live revision and language and stored in the database
 # (cms/core/stored_parts.py); `off` renders it on every request.
 SITE_STORED_PARTS = env.bool("SITE_STORED_PARTS", default=True)
+# A programme page's editions and information sessions are kept rendered in the
+# cache until a write to the learning data they show, a page publish or the
+# next instant a shown state flips (learning/core/kept_blocks.py); `off` renders
+# them on every request. No block is served longer than LEARNING_KEPT_BLOCKS_SECONDS.
+LEARNING_KEPT_BLOCKS = env.bool("LEARNING_KEPT_BLOCKS", default=True)
+LEARNING_KEPT_BLOCKS_SECONDS = env.int("LEARNING_KEPT_BLOCKS_SECONDS", default=3600)
 # Seconds each /healthz check (database, cache, storage) may take.
 HEALTHZ_TIMEOUT = env.float("HEALTHZ_TIMEOUT", default=3.0)
 # With a shared cache, sessions are read from it and written through to the

@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "learning.core"
     label = "learning_core"
     verbose_name = _("learning core")
+
+    def ready(self) -> None:
+        from .kept_blocks import connect
+
+        connect()

@@ -13,6 +13,7 @@ DEFAULT_ATTENDANCE_PRESENT_SHARE = 0.5
 DEFAULT_FORUM_EDIT_MINUTES = 30
 DEFAULT_HEADLESS_PREVIEW_MINUTES = 10
 DEFAULT_JOIN_LINK_VISIBLE_MINUTES_BEFORE = 30
+DEFAULT_KEPT_BLOCKS_SECONDS = 3600
 DEFAULT_MATERIAL_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MEL_MIN_GROUP = 3
 DEFAULT_MEL_MODULE_BEFORE_DAYS = 7
@@ -80,6 +81,16 @@ def event_note_page_models() -> list[str] | None:
     """Page types an event's learning note may be (None: any page)."""
     models: list[str] | None = _setting("EVENT_NOTE_PAGE_MODELS", None)
     return models
+
+
+def kept_blocks_enabled() -> bool:
+    """Whether public blocks of learning data are kept rendered (kept_blocks)."""
+    return bool(_setting("KEPT_BLOCKS", True))
+
+
+def kept_blocks_seconds() -> int:
+    """The longest a kept block is served before it is rendered again."""
+    return max(1, int(_setting("KEPT_BLOCKS_SECONDS", DEFAULT_KEPT_BLOCKS_SECONDS)))
 
 
 def material_max_bytes() -> int:

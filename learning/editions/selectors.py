@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import F, Q, QuerySet
@@ -80,6 +80,20 @@ def edition_status_compute(
     if today <= edition.ends_on:
         return EditionStatus.RUNNING
     return EditionStatus.FINISHED
+
+
+def edition_status_changes_at(*, edition: Edition, now: datetime) -> datetime | None:
+    """The next instant after now at which `edition_status_compute` may answer
+    otherwise with the same data: enrolment opens or closes, the first day
+    starts, the last day ends (in the edition's zone). None: never again."""
+    zone = edition.zone
+    instants = (
+        edition.enrolment_opens_at,
+        edition.enrolment_closes_at,
+        datetime.combine(edition.starts_on, time.min, tzinfo=zone),
+        datetime.combine(edition.ends_on + timedelta(days=1), time.min, tzinfo=zone),
+    )
+    return min((at for at in instants if at > now), default=None)
 
 
 def edition_get_status(

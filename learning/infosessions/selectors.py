@@ -1,5 +1,6 @@
 """Reads of information sessions."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,14 @@ def infosession_list_upcoming(
         .with_registrations()
         .order_by("starts_at", "pk")
     )
+
+
+def infosession_upcoming_changes_at(
+    *, sessions: Iterable[InfoSession], now: datetime
+) -> datetime | None:
+    """When a list of `infosession_list_upcoming` next changes with the clock
+    alone: its first session starts (and leaves the list). None: never."""
+    return min((s.starts_at for s in sessions if s.starts_at > now), default=None)
 
 
 def infosession_places_left(*, session: InfoSession) -> int:

@@ -157,14 +157,15 @@ def test_database_url_picks_the_engine_and_its_options(url, engine):
     ]
 
     assert database["ENGINE"] == engine
+    # Both engines keep a worker's connection between requests (health-checked).
+    assert database["CONN_MAX_AGE"] == 60
+    assert database["CONN_HEALTH_CHECKS"] is True
     if engine.endswith("sqlite3"):
         assert database["NAME"].endswith("var/db.sqlite3")
         assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
         assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
     else:
         assert database["NAME"] == "mlp"
-        assert database["CONN_MAX_AGE"] == 60
-        assert database["CONN_HEALTH_CHECKS"] is True
 
 
 def test_a_redis_url_selects_the_redis_cache():

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from cms.core import page_cache
 from cms.core.shared_parts import shared_parts_off
 from tests.factories.learning import ParticipantFactory
 from tests.factories.snippets import FooterFactory, MainMenuFactory
@@ -128,3 +129,59 @@ def test_a_url_that_names_no_page_is_not_kept(client, page_of, menu, monkeypatch
 
     assert found > 0  # the module's route was kept
     assert None not in kept[found:]
+
+
+def _round_trips(client: Client, url: str, monkeypatch) -> int:
+    """Reads of the shared cache in one rendering, a get_many counted once (the
+    local test cache's get_many calls get per key; Redis's is one command)."""
+    from django.core.cache import cache
+
+    reads, inside = [], []
+    real_get, real_get_many = cache.get, cache.get_many
+
+    def get(*args, **kwargs):
+        if not inside:
+            reads.append("get")
+        return real_get(*args, **kwargs)
+
+    def get_many(*args, **kwargs):
+        reads.append("get_many")
+        inside.append(True)
+        try:
+            return real_get_many(*args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+    _get(client, url)
+    monkeypatch.undo()
+    return len(reads)
+
+
+def test_a_page_read_again_fetches_its_shared_parts_together(
+    client, page_of, menu, monkeypatch
+):
+    """The parts a page read last time (its plan) are fetched in one round
+    trip after the generation's: a handful of round trips, not one per part."""
+    url = page_of("module").url
+    for _ in range(2):  # the first visit makes the site settings' row
+        _get(client, url)
+    planned = _round_trips(client, url, monkeypatch)
+
+    monkeypatch.setattr(page_cache, "shared_parts_prefetch", lambda *args: None)
+    unplanned = _round_trips(client, url, monkeypatch)
+
+    assert planned <= 4
+    assert unplanned > planned + 4
+
+
+def test_a_plan_made_before_a_change_still_shows_the_change(client, page_of, menu):
+    url = page_of("module").url
+    _get(client, url)
+    _get(client, url)  # read with its plan
+
+    menu.items = [("item", {"label": "Contact us", "url": "https://example.org/c"})]
+    menu.save()
+
+    assert ">Contact us</a>" in _get(client, url)

@@ -1,19 +1,40 @@
 """A seminar's runs on its programme page: where, when, and what each day holds."""
 
-from typing import Any
-
 from django import template
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from learning.catalogue.models import ProgrammePage
+from learning.core.kept_blocks import KeptRendering, kept_block
 from learning.editions.display import run_cards_for_programme
+from learning.editions.selectors import edition_status_changes_at
 
 register = template.Library()
+RUNS_TEMPLATE = "pages/includes/seminar_runs.html"
 
 
-@register.inclusion_tag("pages/includes/seminar_runs.html")
-def programme_runs_by_day(programme: ProgrammePage) -> dict[str, Any]:
-    """The programme's runs with their location and sessions grouped by day."""
-    return {
-        "programme": programme,
-        "runs": run_cards_for_programme(programme=programme),
-    }
+@register.simple_tag
+def programme_runs_by_day(programme: ProgrammePage) -> SafeString:
+    """The programme's runs with their location, registration state and
+    sessions grouped by day; the same for every reader
+    (learning.core.kept_blocks)."""
+    return kept_block(
+        name="programme_runs_by_day",
+        vary=(programme.pk, get_language(), timezone.get_current_timezone_name()),
+        render=lambda: _runs_rendering(programme),
+    )
+
+
+def _runs_rendering(programme: ProgrammePage) -> KeptRendering:
+    now = timezone.now()
+    runs = run_cards_for_programme(programme=programme)
+    # A run's registration opens and closes with its enrolment window, among
+    # the instants at which its edition's status turns.
+    changes = (edition_status_changes_at(edition=r.edition, now=now) for r in runs)
+    context = {"programme": programme, "runs": runs}
+    return KeptRendering(
+        html=render_to_string(RUNS_TEMPLATE, context),
+        changes_at=min((at for at in changes if at is not None), default=None),
+    )

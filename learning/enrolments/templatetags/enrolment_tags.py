@@ -1,27 +1,44 @@
 """The editions block of a programme page."""
 
-from typing import Any
-
 from django import template
-from django.utils.translation import gettext
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext
 
 from learning.catalogue.models import ProgrammePage
+from learning.core.kept_blocks import KeptRendering, kept_block
 from learning.editions.enums import EDITION_NOT_ENROLLING
+from learning.editions.selectors import edition_status_changes_at
 from learning.enrolments.display import edition_cards_for_programme
 from learning.enrolments.enums import ENROLMENT_OF_IS_NOW
 from learning.enrolments.models import Enrolment
 
 register = template.Library()
+EDITIONS_TEMPLATE = "learning/enrolments/programme_editions.html"
 
 
-@register.inclusion_tag("learning/enrolments/programme_editions.html")
-def programme_editions(programme: ProgrammePage) -> dict[str, Any]:
+@register.simple_tag
+def programme_editions(programme: ProgrammePage) -> SafeString:
     """The programme's editions with status, places left and schedule; each
-    edition's dates and times in its own zone (`Edition.zone_name`)."""
-    return {
-        "programme": programme,
-        "cards": edition_cards_for_programme(programme=programme),
-    }
+    edition's dates and times in its own zone (`Edition.zone_name`). The same
+    for every reader (learning.core.kept_blocks)."""
+    return kept_block(
+        name="programme_editions",
+        vary=(programme.pk, get_language(), timezone.get_current_timezone_name()),
+        render=lambda: _editions_rendering(programme),
+    )
+
+
+def _editions_rendering(programme: ProgrammePage) -> KeptRendering:
+    now = timezone.now()
+    cards = edition_cards_for_programme(programme=programme, now=now)
+    changes = (edition_status_changes_at(edition=c.edition, now=now) for c in cards)
+    context = {"programme": programme, "cards": cards}
+    return KeptRendering(
+        html=render_to_string(EDITIONS_TEMPLATE, context),
+        changes_at=min((at for at in changes if at is not None), default=None),
+    )
 
 
 @register.filter

@@ -1,6 +1,7 @@
 """Every live page of the demo site, in each of its languages (en, es, fr),
-is the same page whether its parts come from their rows or are rendered afresh
-(cms/core/stored_parts.py)."""
+is the same page whether its parts come from their rows (cms/core/stored_parts.py)
+and its blocks of learning data are kept (learning/core/kept_blocks.py), or
+everything is rendered afresh."""
 
 import re
 
@@ -27,9 +28,9 @@ def test_every_demo_page_from_its_rows_equals_a_fresh_render(demo_site, client):
         url = page.get_url()
         if not url:
             continue
-        _html(client, url)  # stores the page's parts
+        _html(client, url)  # stores the page's parts, keeps its blocks
         stored = _html(client, url)
-        with override_settings(SITE_STORED_PARTS=False):
+        with override_settings(SITE_STORED_PARTS=False, LEARNING_KEPT_BLOCKS=False):
             fresh = _html(client, url)
         assert stored == fresh, url
         languages.add(page.locale.language_code)
