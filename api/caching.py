@@ -38,6 +38,7 @@ from cms.core.generation import (
     GENERATION_KEY,
     content_generation,
     content_generation_bump,
+    content_generation_of,
 )
 
 from .throttling import anonymous_throttles
@@ -161,14 +162,19 @@ def _answer(request: Request, entry: dict, *, hit: str) -> HttpResponse:
 def _lookup(request: Request, *, enabled: bool) -> tuple[dict, dict | None]:
     """The generation and this request's current cached entry, in one read (or
     as read before DRF's dispatch)."""
+    # The generation is kept as the request's (content_generation_of): the
+    # view's cached parts (api.content.prepared_reads) need not read it again.
+    http_request = getattr(request, "_request", request)
     found = getattr(request, LOOKUP_ATTRIBUTE, None)
     if found is not None:
+        http_request.__dict__.setdefault("_content_generation", found[0])
         return found
     if not enabled:
-        return content_generation(), None
+        return content_generation_of(http_request), None
     key = _cache_key(request)
     values = cache.get_many([GENERATION_KEY, key])
     generation = values.get(GENERATION_KEY) or content_generation()
+    http_request.__dict__.setdefault("_content_generation", generation)
     return generation, _current(values.get(key), generation)
 
 

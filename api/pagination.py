@@ -2,7 +2,7 @@
 list the database could hold is treated as the end of the list."""
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import QuerySet
@@ -48,23 +48,41 @@ class ContentPagination(ApiPagination):
     def get_count(self, queryset: QuerySet[Any] | Sequence[Any]) -> int:
         if not isinstance(queryset, QuerySet):
             return len(queryset)
-        # Imported here: rest_framework.generics loads this module early.
-        from django.core.cache import cache
         from django.core.exceptions import EmptyResultSet
-
-        from cms.core.generation import content_generation
 
         try:
             sql, params = queryset.query.sql_with_params()
         except EmptyResultSet:  # a filter no row can match (e.g. an empty search)
             return 0
-        digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
-        key = f"api:v1:count:{content_generation()['n']}:{digest}"
-        count = cache.get(key)
-        if count is None:
-            count = super().get_count(queryset)
-            cache.set(key, count, 60 * 60)
-        return count
+        return counted(
+            sql, params, lambda: super(ContentPagination, self).get_count(queryset)
+        )
+
+
+def counted(
+    sql: str,
+    params: Sequence[Any],
+    count: Callable[[], int],
+    *,
+    generation: int | None = None,
+) -> int:
+    """The number of rows of a content query (its SQL and parameters), counted
+    by `count` once per content generation (see ContentPagination);
+    `generation`: the request's, when already read."""
+    # Imported here: rest_framework.generics loads this module early.
+    from django.core.cache import cache
+
+    from cms.core.generation import content_generation
+
+    if generation is None:
+        generation = content_generation()["n"]
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    key = f"api:v1:count:{generation}:{digest}"
+    total = cache.get(key)
+    if total is None:
+        total = count()
+        cache.set(key, total, 60 * 60)
+    return total
 
 
 def view_page(

@@ -30,26 +30,7 @@ from cms.translations.selectors import translation_status_matrix, workflow_annot
 
 
 def _restricted_paths() -> list[str]:
-    """Paths of pages with a view restriction, cached per content generation
-    (a restriction saved or deleted bumps it: cms.core.receivers)."""
-    key = f"api:v1:restricted:{content_generation()['n']}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, 60 * 60)
-    return paths
-
-
-def _unoffered_paths() -> list[str]:
-    """Paths of programme translations in a language the programme is not offered
-    in (cms.translations.languages), cached per content generation (publishing a
-    page bumps it: cms.core.receivers)."""
-    key = f"api:v1:unoffered:{content_generation()['n']}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = unoffered_programme_paths()
-        cache.set(key, paths, 60 * 60)
-    return paths
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def _programme_languages() -> list[tuple[str, list[str]]]:
@@ -73,12 +54,36 @@ def locale_list() -> list[Locale]:
     return locales
 
 
-def visible_pages(model: type[Page] = Page) -> PageQuerySet:
+def hidden_paths(*, generation: int | None = None) -> tuple[str, ...]:
+    """Paths of the pages no caller sees, with their descendants: those with a
+    view restriction and programme translations in a language the programme is
+    not offered in (cms.translations.languages). Both are cached per content
+    generation (a restriction saved or deleted, a publish: cms.core.receivers),
+    read in one round trip; `generation`: the request's, when already read."""
+    n = content_generation()["n"] if generation is None else generation
+    makers = {
+        f"api:v1:restricted:{n}": _restricted_paths,
+        f"api:v1:unoffered:{n}": unoffered_programme_paths,
+    }
+    found = cache.get_many(list(makers))
+    paths: list[str] = []
+    for key, make in makers.items():
+        if key not in found:
+            found[key] = make()
+            cache.set(key, found[key], 60 * 60)
+        paths += found[key]
+    return tuple(paths)
+
+
+def visible_pages(
+    model: type[Page] = Page, *, hidden: Iterable[str] | None = None
+) -> PageQuerySet:
     """Live pages with no view restriction on them or an ancestor, and offered in
     their language (a programme's pages only in the programme's languages);
-    Wagtail's .public() without its query on every call."""
+    Wagtail's .public() without its query on every call. `hidden`: the
+    hidden_paths() already read."""
     queryset = model.objects.live().filter(depth__gt=1)  # not the tree's root
-    for path in [*_restricted_paths(), *_unoffered_paths()]:
+    for path in hidden_paths() if hidden is None else hidden:
         queryset = queryset.exclude(path__startswith=path)
     return queryset
 

@@ -35,6 +35,7 @@ from ..pagination import ContentPagination, view_page
 from ..permissions import ContentRead
 from . import filters as content_filters
 from . import serializers as s
+from .prepared_reads import detail_text, list_text
 from .queries import (
     in_language,
     page_for_path,
@@ -204,6 +205,10 @@ class ContentViewSet(ContentHitMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(tags=["content"], parameters=[LOCALE, FALLBACK])
     @cached_content
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        language, fallback = language_param(request)
+        text = list_text(self, request, language=language, fallback=fallback)
+        if text is not None:
+            return self._body(text)
         queryset = self.filter_queryset(self.get_queryset())
         pages = view_page(self, queryset)
         items = self._joined(pages, shape=self.stored_shapes[0], language=self.language)
@@ -213,6 +218,9 @@ class ContentViewSet(ContentHitMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(tags=["content"], parameters=[LOCALE, FALLBACK])
     @cached_content
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        text = detail_text(self, request, pk=kwargs[self.lookup_field])
+        if text is not None:
+            return self._body(text)
         page = self.get_object()
         language, fallback = language_param(request, explicit_only=True)
         shown = page

@@ -8,7 +8,9 @@ sentinel values (int, str or datetime) in the places that vary per request;
 the SQL and the positions of the sentinels among its parameters are kept, and
 each run swaps the real values in, executes it on the connection's cursor (so
 it is logged and counted like any query) and converts the rows as `values()`
-does. It saves Python's work of building the SQL, not the database's.
+does. It saves Python's work of building the SQL, not the database's. A list's
+page (LIMIT/OFFSET) and its total (COUNT) are run from the same compiled query,
+with the page's bounds as parameters.
 """
 
 from collections.abc import Callable, Hashable
@@ -28,6 +30,10 @@ _STR_SENTINELS = [f"prepared-slot-{i}-\u2400" for i in range(9)]
 _DATETIME_SENTINELS = [
     datetime(1901, 2, 3, 4, 5, i, 7_007, tzinfo=UTC) for i in range(9)
 ]
+
+
+# Compiled queries kept per PreparedValues.
+MAX_SHAPES = 256
 
 
 @dataclass(frozen=True)
@@ -52,12 +58,57 @@ class PreparedValues:
         slots: dict[str, type],
         using: str = "default",
     ) -> None:
+        # run's own arguments cannot name a slot.
+        if {"shape", "limit", "offset"} & set(slots):
+            raise ValueError("shape, limit and offset are not slot names")
         self.build = build
         self.slots = slots
         self.using = using
         self._compiled: dict[Hashable, _Compiled] = {}
 
-    def run(self, *, shape: Hashable = (), **values: Any) -> list[dict[str, Any]]:
+    def run(
+        self,
+        *,
+        shape: Hashable = (),
+        limit: int | None = None,
+        offset: int = 0,
+        **values: Any,
+    ) -> list[dict[str, Any]]:
+        """The rows; with `limit`, only that many from `offset` on (the built
+        query must then be unsliced: paging is added as parameters, so every
+        page shares one compiled query)."""
+        compiled, params = self._statement(shape, values)
+        sql = compiled.sql
+        if limit is not None:
+            sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset]
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        if compiled.converters:
+            rows = compiled.compiler.apply_converters(rows, compiled.converters)
+        names = compiled.names
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def count(self, *, shape: Hashable = (), **values: Any) -> int:
+        """How many rows `run` would answer without a limit."""
+        compiled, params = self._statement(shape, values)
+        with connections[self.using].cursor() as cursor:
+            # The inner SQL is the ORM's, its values parameters.
+            counting = f"SELECT COUNT(*) FROM ({compiled.sql}) prepared_rows"  # noqa: S608
+            cursor.execute(counting, params)
+            return int(cursor.fetchone()[0])
+
+    def statement(
+        self, *, shape: Hashable = (), **values: Any
+    ) -> tuple[str, list[Any]]:
+        """The SQL and parameters `run` executes (without a limit): what a
+        cache key of its results can be made from."""
+        compiled, params = self._statement(shape, values)
+        return compiled.sql, params
+
+    def _statement(
+        self, shape: Hashable, values: dict[str, Any]
+    ) -> tuple[_Compiled, list[Any]]:
         connection = connections[self.using]
         key = (shape, connection.alias, connection.vendor)
         compiled = self._compiled.get(key) or self._compile(shape, key)
@@ -66,13 +117,7 @@ class PreparedValues:
             value = _adapt(connection, self._prepare(name, values[name]))
             for position in positions:
                 params[position] = value
-        with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, params)
-            rows = cursor.fetchall()
-        if compiled.converters:
-            rows = compiled.compiler.apply_converters(rows, compiled.converters)
-        names = compiled.names
-        return [dict(zip(names, row, strict=True)) for row in rows]
+        return compiled, params
 
     def _compile(self, shape: Hashable, key: Hashable) -> _Compiled:
         sentinels = self._sentinels()
@@ -94,6 +139,10 @@ class PreparedValues:
         columns = [column[0] for column in compiler.select[: compiler.col_count]]
         converters = compiler.get_converters(columns)
         compiled = _Compiled(sql, tuple(params), slots, names, compiler, converters)
+        if len(self._compiled) >= MAX_SHAPES:
+            # Shapes that hold data (e.g. the API's hidden paths) pile up as
+            # it changes: start again rather than grow for the process's life.
+            self._compiled.clear()
         self._compiled[key] = compiled
         return compiled
 

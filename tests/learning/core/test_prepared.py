@@ -79,3 +79,26 @@ def test_instances_load_as_a_queryset_loads_them(people):
     assert user == people[1]
     assert user.email == "p1@example.org"
     assert not user._state.adding
+
+
+def _joined_before_in_order(shape, *, moment):
+    users = get_user_model().objects.filter(date_joined__lt=moment)
+    return users.order_by("pk").values("pk")
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(2, 0), (2, 1), (1, 2), (5, 3)])
+def test_a_page_of_rows_and_their_count_share_one_compiled_query(people, limit, offset):
+    prepared = PreparedValues(_joined_before_in_order, slots={"moment": datetime})
+    moment = JOINED + timedelta(days=9)
+
+    rows = prepared.run(limit=limit, offset=offset, moment=moment)
+
+    everyone = list(_joined_before_in_order((), moment=moment))
+    assert rows == everyone[offset : offset + limit]
+    assert prepared.count(moment=moment) == 3
+    assert prepared.count(moment=JOINED + timedelta(days=1)) == 1
+
+
+def test_the_run_arguments_cannot_name_a_slot():
+    with pytest.raises(ValueError, match="slot"):
+        PreparedValues(_joined_before, slots={"limit": int})
