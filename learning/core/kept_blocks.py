@@ -35,6 +35,7 @@ from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -107,6 +108,15 @@ def kept_block(
         _keep(key, generation or _generation_start(), rendering)
         html = rendering.html
     return mark_safe(html)  # noqa: S308 (a template's rendering, maybe kept)
+
+
+def kept_page_block(
+    *, name: str, page: Model, render: Callable[[], KeptRendering]
+) -> SafeString:
+    """kept_block for a block of `page`, in the reader's language and time zone
+    (the only things a page's block varies by besides the page)."""
+    vary = (page.pk, get_language(), timezone.get_current_timezone_name())
+    return kept_block(name=name, vary=vary, render=render)
 
 
 def _still_kept(entry: dict[str, Any] | None, generation: int | None) -> str | None:

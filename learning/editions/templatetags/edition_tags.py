@@ -4,10 +4,9 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
 from learning.catalogue.models import ProgrammePage
-from learning.core.kept_blocks import KeptRendering, kept_block
+from learning.core.kept_blocks import KeptRendering, kept_page_block
 from learning.editions.display import run_cards_for_programme
 from learning.editions.selectors import edition_status_changes_at
 
@@ -20,9 +19,9 @@ def programme_runs_by_day(programme: ProgrammePage) -> SafeString:
     """The programme's runs with their location, registration state and
     sessions grouped by day; the same for every reader
     (learning.core.kept_blocks)."""
-    return kept_block(
+    return kept_page_block(
         name="programme_runs_by_day",
-        vary=(programme.pk, get_language(), timezone.get_current_timezone_name()),
+        page=programme,
         render=lambda: _runs_rendering(programme),
     )
 

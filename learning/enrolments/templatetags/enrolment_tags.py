@@ -4,10 +4,10 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from learning.catalogue.models import ProgrammePage
-from learning.core.kept_blocks import KeptRendering, kept_block
+from learning.core.kept_blocks import KeptRendering, kept_page_block
 from learning.editions.enums import EDITION_NOT_ENROLLING
 from learning.editions.selectors import edition_status_changes_at
 from learning.enrolments.display import edition_cards_for_programme
@@ -23,9 +23,9 @@ def programme_editions(programme: ProgrammePage) -> SafeString:
     """The programme's editions with status, places left and schedule; each
     edition's dates and times in its own zone (`Edition.zone_name`). The same
     for every reader (learning.core.kept_blocks)."""
-    return kept_block(
+    return kept_page_block(
         name="programme_editions",
-        vary=(programme.pk, get_language(), timezone.get_current_timezone_name()),
+        page=programme,
         render=lambda: _editions_rendering(programme),
     )
 

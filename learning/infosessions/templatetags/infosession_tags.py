@@ -4,11 +4,10 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
 from learning.catalogue.models import ProgrammePage
 from learning.catalogue.selectors import page_source_get
-from learning.core.kept_blocks import KeptRendering, kept_block
+from learning.core.kept_blocks import KeptRendering, kept_page_block
 from learning.infosessions.selectors import (
     infosession_list_upcoming,
     infosession_signup_state,
@@ -23,9 +22,9 @@ TEMPLATE = "learning/infosessions/programme_infosessions.html"
 def programme_infosessions(programme: ProgrammePage) -> SafeString:
     """The programme's upcoming information sessions with their sign-up state,
     the same for every reader (learning.core.kept_blocks)."""
-    return kept_block(
+    return kept_page_block(
         name="programme_infosessions",
-        vary=(programme.pk, get_language(), timezone.get_current_timezone_name()),
+        page=programme,
         render=lambda: _rendering(programme),
     )
 
