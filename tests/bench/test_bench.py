@@ -149,6 +149,8 @@ def test_ratios_are_named_judged_and_written():
     scenarios = _scenarios()
     scenarios["content_detail_hit"]["ours"]["hit_ratio"] = 0.998
     scenarios["content_detail_miss"]["v2"]["hit_ratio"] = None
+    scenarios["content_detail_miss"]["ours"].update(queries=1, queries_after_flush=4)
+    scenarios["content_detail_miss"]["v2"].update(queries=13, queries_after_flush=13)
     results = {
         "quick": True,
         "generated_at": "now",
@@ -164,6 +166,8 @@ def test_ratios_are_named_judged_and_written():
     assert "| content_list_miss_es_vs_en | 1.0 | 1 ± 0.1 | yes |" in table
     assert "| content_detail_hit | ours | 100 | 0.998 | 10.0 |" in table
     assert "| content_detail_miss | v2 | 100 | n/a | 10.0 |" in table
+    assert "| 0 | 1 (4 after a cache flush) |" in table
+    assert "| 0 | 13 |" in table
     assert "Cache: redis, shared by all workers" in table
 
 
