@@ -163,7 +163,11 @@ def _cursor_position(cursor: str) -> tuple[datetime, int] | None:
 
 
 def _after(posts: QuerySet[Post], *, moment: Any, pk: Any) -> QuerySet[Post]:
-    return posts.filter(Q(created_at__gt=moment) | Q(created_at=moment, pk__gt=pk))
+    # `created_at >= moment` on its own is a range the keyset index (thread,
+    # created_at, id) seeks to; SQLite does not seek on the OR alone and walked
+    # the thread from its first post, so a late page cost more than the first.
+    after = Q(created_at__gt=moment) | Q(created_at=moment, pk__gt=pk)
+    return posts.filter(created_at__gte=moment).filter(after)
 
 
 def _standing_query(
