@@ -62,7 +62,10 @@ def describe(*, workers: str) -> dict:
     """The machine, software and commit of this run; `load_before` is read now,
     and the caller adds `load_after` when the run ends."""
     commit = _output(["git", "rev-parse", "--short", "HEAD"])
-    dirty = bool(_output(["git", "status", "--porcelain", "--untracked-files=no"]))
+    # The results files a previous run wrote are not changes to what is measured.
+    status = ["git", "status", "--porcelain", "--untracked-files=no", "--", "."]
+    status += [":!bench/results.json", ":!bench/results.md"]
+    dirty = bool(_output(status))
     return {
         "cpu": _first("/proc/cpuinfo", "model name") or platform.processor(),
         "logical_cpus": os.cpu_count(),

@@ -389,6 +389,8 @@ def summarise(results: list) -> dict:
         "p99_ms": round(sorted(r.p99_ms for r in results)[rounds // 2], 2),
         "requests": sum(r.requests for r in results),
         "errors": sum(r.errors for r in results),
+        "timeouts": sum(r.timeouts for r in results),
+        "failed_answers": sum(r.failed_answers for r in results),
         "cache_hits": hits,
         "cache_misses": misses,
         "hit_ratio": round(hits / (hits + misses), 3) if hits + misses else None,

@@ -23,6 +23,10 @@ class WrkResult:
     # Answers that said `X-Cache: hit` / `miss` (counted by wrk.lua).
     cache_hits: int = 0
     cache_misses: int = 0
+    # Of `errors`: requests wrk gave up on after its timeout (the server may
+    # still have answered them), and answers outside 2xx/3xx.
+    timeouts: int = 0
+    failed_answers: int = 0
 
 
 def _ms(text: str) -> float:
@@ -39,15 +43,17 @@ def wrk_parse(output: str) -> WrkResult:
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     requests = int(re.search(r"(\d+) requests in", output).group(1))
-    errors = 0
+    errors = timeouts = failed = 0
     socket = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     )
     if socket:
         errors += sum(int(n) for n in socket.groups())
+        timeouts = int(socket.group(4))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
-        errors += int(non_2xx.group(1))
+        failed = int(non_2xx.group(1))
+        errors += failed
     cache = re.search(r"^X-Cache: hit (\d+), miss (\d+)$", output, re.M)
     hits, misses = (int(n) for n in cache.groups()) if cache else (0, 0)
     return WrkResult(
@@ -58,6 +64,8 @@ def wrk_parse(output: str) -> WrkResult:
         errors=errors,
         cache_hits=hits,
         cache_misses=misses,
+        timeouts=timeouts,
+        failed_answers=failed,
     )
 
 
@@ -70,15 +78,18 @@ def wrk_run(
     post_body: str = "",
     connections: int = 8,
     threads: int = 2,
+    timeout: int = 2,
 ) -> WrkResult:
     """Drive `url` (or cycle through `paths` on its host) for `seconds`; with
-    `post_body`, POST it instead, each "{n}" in it unique to the request."""
+    `post_body`, POST it instead, each "{n}" in it unique to the request.
+    `timeout`: seconds wrk waits for an answer before counting an error."""
     command = [
         "wrk",
         "--latency",
         f"-t{threads}",
         f"-c{connections}",
         f"-d{seconds}s",
+        f"--timeout={timeout}s",
         "-s",
         str(SCRIPT),
     ]

@@ -40,6 +40,7 @@ def test_wrk_report_is_read_with_units_and_failures():
     assert result.p99_ms == 1200.0
     assert result.requests == 2000
     assert result.errors == 7
+    assert (result.timeouts, result.failed_answers) == (1, 4)
     assert (result.cache_hits, result.cache_misses) == (1500, 500)
 
 
@@ -60,7 +61,7 @@ def _row(rps, p50=10.0):
 def test_rounds_combine_with_their_hit_ratio():
     rounds = [
         WrkResult(rps=100, p50_ms=10, p99_ms=30, requests=300, errors=0),
-        WrkResult(rps=200, p50_ms=30, p99_ms=90, requests=600, errors=1),
+        WrkResult(rps=200, p50_ms=30, p99_ms=90, requests=600, errors=1, timeouts=1),
         WrkResult(rps=300, p50_ms=20, p99_ms=60, requests=900, errors=0),
     ]
     for result, hits in zip(rounds, [150, 600, 900], strict=True):
@@ -74,6 +75,8 @@ def test_rounds_combine_with_their_hit_ratio():
         "p99_ms": 60,
         "requests": 1800,
         "errors": 1,
+        "timeouts": 1,
+        "failed_answers": 0,
         "cache_hits": 1650,
         "cache_misses": 150,
         "hit_ratio": 0.917,

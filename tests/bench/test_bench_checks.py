@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -71,6 +72,44 @@ def test_every_enrolment_post_carries_an_organisation_of_its_own(receiver):
     assert "{n}" not in bodies[0][1].decode()
 
 
+@pytest.fixture
+def slow_server():
+    """A local server answering each GET after 1.5 s."""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            time.sleep(1.5)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request, client_address):
+            pass  # wrk closes the connections it gave up on: a broken pipe
+
+    server = Server(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed")
+def test_a_slow_answer_is_a_timeout_only_past_the_timeout_given(slow_server):
+    patient = wrk_run(slow_server, seconds=2, connections=1, threads=1, timeout=5)
+    hasty = wrk_run(slow_server, seconds=2, connections=1, threads=1, timeout=1)
+
+    assert patient.errors == 0 and patient.requests >= 1
+    assert hasty.timeouts >= 1 and hasty.errors == hasty.timeouts
+    assert hasty.failed_answers == 0
+
+
 def test_worker_memory_is_read_from_the_masters_children_only():
     children = [
         subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
@@ -105,6 +144,8 @@ def test_what_is_not_measured_says_why_in_the_table():
         "p50_ms": 150.0,
         "p99_ms": 400.0,
         "errors": 2,
+        "timeouts": 1,
+        "failed_answers": 1,
         "queries": 101,
         "met": False,
     }
@@ -116,7 +157,8 @@ def test_what_is_not_measured_says_why_in_the_table():
     assert skipped["measured"] is False and "quick mode" in skipped["why"]
     assert any(line.startswith("| pg | not measured: quick mode") for line in lines)
     assert any("| growth | not measured:" in line for line in lines)
-    assert "| sqlite | 40.0 req/s, p50 150.0 ms, p99 400.0 ms, 2 errors, 101 " in (
-        "\n".join(lines)
-    )
+    assert (
+        "| sqlite | 40.0 req/s, p50 150.0 ms, p99 400.0 ms, 2 errors (1 timeouts, "
+        "1 failed answers), 101 "
+    ) in ("\n".join(lines))
     assert lines[-1].endswith("| MISSED |")
