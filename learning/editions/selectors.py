@@ -96,6 +96,15 @@ def edition_status_changes_at(*, edition: Edition, now: datetime) -> datetime | 
     return min((at for at in instants if at > now), default=None)
 
 
+def editions_status_change_at(
+    *, editions: Iterable[Edition], now: datetime
+) -> datetime | None:
+    """The first instant after now at which any of the editions' statuses may
+    turn with the clock alone (edition_status_changes_at); None: never again."""
+    changes = (edition_status_changes_at(edition=e, now=now) for e in editions)
+    return min((at for at in changes if at is not None), default=None)
+
+
 def edition_get_status(
     *, edition: Edition, now: datetime | None = None
 ) -> EditionStatus:

@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 from learning.catalogue.models import ProgrammePage
 from learning.core.kept_blocks import KeptRendering, kept_page_block
 from learning.editions.display import run_cards_for_programme
-from learning.editions.selectors import edition_status_changes_at
+from learning.editions.selectors import editions_status_change_at
 
 register = template.Library()
 RUNS_TEMPLATE = "pages/includes/seminar_runs.html"
@@ -31,9 +31,10 @@ def _runs_rendering(programme: ProgrammePage) -> KeptRendering:
     runs = run_cards_for_programme(programme=programme)
     # A run's registration opens and closes with its enrolment window, among
     # the instants at which its edition's status turns.
-    changes = (edition_status_changes_at(edition=r.edition, now=now) for r in runs)
     context = {"programme": programme, "runs": runs}
     return KeptRendering(
         html=render_to_string(RUNS_TEMPLATE, context),
-        changes_at=min((at for at in changes if at is not None), default=None),
+        changes_at=editions_status_change_at(
+            editions=[r.edition for r in runs], now=now
+        ),
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from learning.catalogue.models import ProgrammePage
 from learning.core.kept_blocks import KeptRendering, kept_page_block
 from learning.editions.enums import EDITION_NOT_ENROLLING
-from learning.editions.selectors import edition_status_changes_at
+from learning.editions.selectors import editions_status_change_at
 from learning.enrolments.display import edition_cards_for_programme
 from learning.enrolments.enums import ENROLMENT_OF_IS_NOW
 from learning.enrolments.models import Enrolment
@@ -33,11 +33,12 @@ def programme_editions(programme: ProgrammePage) -> SafeString:
 def _editions_rendering(programme: ProgrammePage) -> KeptRendering:
     now = timezone.now()
     cards = edition_cards_for_programme(programme=programme, now=now)
-    changes = (edition_status_changes_at(edition=c.edition, now=now) for c in cards)
     context = {"programme": programme, "cards": cards}
     return KeptRendering(
         html=render_to_string(EDITIONS_TEMPLATE, context),
-        changes_at=min((at for at in changes if at is not None), default=None),
+        changes_at=editions_status_change_at(
+            editions=[c.edition for c in cards], now=now
+        ),
     )
 
 
