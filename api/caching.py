@@ -9,10 +9,15 @@ change; the next miss overwrites it. Last-Modified is the time of the bump.
 A response is cached as the JSON bytes it was sent as, with their ETag and every
 header of its own: a hit sends those bytes as they are, with no serializer or
 renderer at work. An anonymous plain-JSON read is looked up before DRF's dispatch
-(`ContentHitMixin`): one read of the cache brings the generation, the response
-and the caller's rate counts, one write counts the request. Other callers (keys,
-sessions, the browsable API) and every miss go through DRF's dispatch, which
-judges them as always.
+(`ContentHitMixin`): one round trip to Redis (a pipeline) reads the generation,
+the response and the caller's rate counts and counts the request; on another
+cache backend that is a read and a write. Other callers (keys, sessions, the
+browsable API) and every miss go through DRF's dispatch, which judges them as
+always (an anonymous miss already counted here is not counted twice).
+Each process also keeps its own copies of the responses it served last
+(`LocalEntries`, API_RESPONSE_LOCAL_BYTES): a copy is served only when the
+generation read from the shared cache in that same request is the one it was
+made in, so it saves moving the bytes, never the check.
 `API_RESPONSE_CACHE = False` (env `API_RESPONSE_CACHE=off`) switches this
 response cache off, so every request is a miss (the benchmark's miss mode); the
 generation, ETags and 304 answers work the same.
@@ -20,12 +25,14 @@ generation, ETags and 304 answers work the same.
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable
 from email.utils import formatdate, parsedate_to_datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import quote_etag
 from rest_framework.renderers import JSONRenderer
@@ -41,7 +48,7 @@ from cms.core.generation import (
     content_generation_of,
 )
 
-from .throttling import anonymous_throttles
+from .throttling import COUNTED_ATTRIBUTE, anonymous_throttles
 
 __all__ = [
     "ContentHitMixin",
@@ -58,6 +65,48 @@ KEY_PREFIX = "api:v1:content:"
 LOOKUP_ATTRIBUTE = "api_content_lookup"
 # Accept headers DRF answers with its JSON renderer as is (the first renderer).
 PLAIN_ACCEPTS = frozenset({"", "*/*", "application/json"})
+
+
+class LocalEntries:
+    """This process's copies of cached entries, by cache key, kept within
+    `limit` bytes (the oldest copy made goes first). Entries are immutable: a
+    key's entry of a generation is replaced, never changed, and a generation's
+    number is never reused (cms.core.generation), so a copy whose generation is
+    the current one is the shared cache's entry."""
+
+    # A copy's bookkeeping beyond its body (headers, dict, key), roughly.
+    OVERHEAD = 1024
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self._entries: dict[str, dict] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> dict | None:
+        return self._entries.get(key)
+
+    def put(self, key: str, entry: dict) -> None:
+        cost = len(entry["body"]) + self.OVERHEAD
+        if cost > self.limit:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old["body"]) + self.OVERHEAD
+            while self._entries and self.size + cost > self.limit:
+                oldest = next(iter(self._entries))
+                self.size -= len(self._entries.pop(oldest)["body"]) + self.OVERHEAD
+            self._entries[key] = entry
+            self.size += cost
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.size = 0
+
+
+local_entries = LocalEntries(getattr(settings, "API_RESPONSE_LOCAL_BYTES", 8 << 20))
 
 
 def response_cache_enabled() -> bool:
@@ -172,10 +221,27 @@ def _lookup(request: Request, *, enabled: bool) -> tuple[dict, dict | None]:
     if not enabled:
         return content_generation_of(http_request), None
     key = _cache_key(request)
-    values = cache.get_many([GENERATION_KEY, key])
+    local = local_entries.get(key)
+    values = cache.get_many([GENERATION_KEY] if local else [GENERATION_KEY, key])
     generation = values.get(GENERATION_KEY) or content_generation()
     http_request.__dict__.setdefault("_content_generation", generation)
-    return generation, _current(values.get(key), generation)
+    return generation, _entry_current(key, local, values.get(key), generation)
+
+
+def _entry_current(
+    key: str, local: dict | None, shared: dict | None, generation: dict
+) -> dict | None:
+    """The key's entry of the current generation: this process's copy when it
+    is of that generation, else the shared cache's (read now if the copy was
+    older: another process may have made it since), kept as the new copy."""
+    if local is not None:
+        if _current(local, generation) is not None:
+            return local
+        shared = cache.get(key)
+    entry = _current(shared, generation)
+    if entry is not None:
+        local_entries.put(key, entry)
+    return entry
 
 
 def cached_content(view_method: Callable) -> Callable:
@@ -194,7 +260,9 @@ def cached_content(view_method: Callable) -> Callable:
                 return response
             entry = _entry_make(response, view=self, generation=generation)
             if enabled:
-                cache.set(_cache_key(request), entry, TIMEOUT)
+                key = _cache_key(request)
+                cache.set(key, entry, TIMEOUT)
+                local_entries.put(key, entry)
         return _answer(request, entry, hit=hit)
 
     wrapper.__name__ = view_method.__name__
@@ -220,6 +288,49 @@ def _anonymous_plain_read(view: APIView, request: HttpRequest) -> bool:
     )
 
 
+def read_and_count(keys: list[str], counters: dict[str, int]) -> dict[str, Any]:
+    """The default cache's values of `keys`, with each of `counters` (keys of
+    `keys`, to their seconds to live) counted one up; a counter's value is the
+    count before this one. On Redis this is one round trip: a pipeline of MGET
+    and INCR/EXPIRE (an INCR is atomic, so concurrent requests are each counted);
+    on another backend a read, then a write per counter."""
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        values = backend.get_many(keys)
+        for key, timeout in counters.items():
+            backend.set(key, values.get(key, 0) + 1, timeout)
+        return values
+    made = [backend.make_and_validate_key(key) for key in keys]
+    made_of = dict(zip(keys, made, strict=True))
+    # Django's Redis client names its connection and serializer privately; the
+    # cache's own get_many reads through the same ones (read replicas aside).
+    client = backend._cache.get_client(write=True)
+    pipeline = client.pipeline(transaction=False)
+    pipeline.mget(made)
+    for key, timeout in counters.items():
+        pipeline.incr(made_of[key])
+        pipeline.expire(made_of[key], timeout)
+    found, *counted = pipeline.execute()
+    loads = backend._cache._serializer.loads
+    values = {
+        key: loads(raw) for key, raw in zip(keys, found, strict=True) if raw is not None
+    }
+    for key, after in zip(counters, counted[::2], strict=True):
+        values[key] = after - 1
+    return values
+
+
+def uncount(counters: dict[str, int]) -> None:
+    """Take back the count of read_and_count (a request it did not serve and
+    that DRF's dispatch judges again)."""
+    backend = caches["default"]
+    for key in counters:
+        try:
+            backend.decr(key)
+        except ValueError:  # expired meanwhile: nothing to take back
+            pass
+
+
 def content_hit(view: APIView, request: HttpRequest) -> HttpResponse | None:
     """The cached answer to an anonymous plain-JSON read, counted against the
     caller's rate, or None to let DRF's dispatch serve and judge the request (a
@@ -236,18 +347,30 @@ def content_hit(view: APIView, request: HttpRequest) -> HttpResponse | None:
         return None
     key = _cache_key(request)
     windows = [k for throttle in throttles for k in throttle.windows]
-    values = cache.get_many([GENERATION_KEY, key, *windows])
+    counters = {
+        throttle.windows[0]: 2 * throttle.duration
+        for throttle in throttles
+        if throttle.windows
+    }
+    # This process's copy saves reading the response's bytes: the generation
+    # read with the counts says whether it is current.
+    local = local_entries.get(key)
+    read = [GENERATION_KEY, *windows] if local else [GENERATION_KEY, key, *windows]
+    values = read_and_count(read, counters)
+    # A refused caller goes on to DRF's dispatch, which refuses it with the
+    # API's 429 body; its count is taken back (a refusal is not counted).
+    if not all(throttle.judge(values) for throttle in throttles):
+        uncount(counters)
+        return None
+    # Admitted and counted: a miss served by DRF's dispatch is not counted again.
+    setattr(request, COUNTED_ATTRIBUTE, frozenset(counters))
     generation = values.get(GENERATION_KEY)
     if generation is None:
         return None
-    entry = _current(values.get(key), generation)
+    entry = _entry_current(key, local, values.get(key), generation)
     setattr(request, LOOKUP_ATTRIBUTE, (generation, entry))
-    # A refused caller goes on to DRF's dispatch, which refuses it with the
-    # API's 429 body; nothing is counted here then.
-    if entry is None or not all(throttle.judge(values) for throttle in throttles):
+    if entry is None:
         return None
-    for throttle in throttles:
-        throttle.record()
     return _bytes_answer(request, entry, hit="hit")
 
 

@@ -11,6 +11,11 @@ from cms.core.throttling import client_ip
 
 from .models import ApiClient
 
+# The request attribute naming the rate windows a content cache hit's read
+# already counted this request in (api.caching.content_hit): DRF's dispatch,
+# serving the request as a miss, does not count it again.
+COUNTED_ATTRIBUTE = "api_rate_counted"
+
 if TYPE_CHECKING:
     # rest_framework.views loads this module (DEFAULT_THROTTLE_CLASSES).
     from django.http import HttpRequest
@@ -59,9 +64,10 @@ class AnonymousRateThrottle(AddressRateThrottle):
     Two integers per address, so a check costs the same at 600/hour as at a
     benchmark's 10^9/hour, where DRF's list of every request's time grows with the
     rate (and is read and written whole on each request). `window_keys` and
-    `judge`/`record` let a content cache hit (api.caching) read the counts in the
-    same round trip as the cached response. As with DRF's list, two requests at
-    the same instant may both read the old count (one of them goes uncounted).
+    `judge` let a content cache hit (api.caching) read and count in the same
+    round trip as the cached response (on Redis an atomic INCR). Here, as with
+    DRF's list, two requests at the same instant may both read the old count
+    (one of them goes uncounted).
     """
 
     scope = "anon"
@@ -104,6 +110,8 @@ class AnonymousRateThrottle(AddressRateThrottle):
 
     def allow_request(self, request: Request, view: "APIView") -> bool:
         keys = self.window_keys(request, view)
+        if keys and keys[0] in getattr(request, COUNTED_ATTRIBUTE, ()):
+            return True  # judged and counted with the cached response's read
         if not self.judge(self.cache.get_many(keys) if keys else {}):
             return False
         self.record()

@@ -8,7 +8,8 @@ block chooses), site settings (the organisation's name in every header), each
 translation's status, which follows the review workflow (submit, approve,
 reject, cancel), the translator's strings and the sync of a source, and, on
 programme pages, the learning data of LEARNING_DATA_APPS (editions, meetings,
-places left, info sessions, seminar runs). Scheduled publishing and expiry go
+places left, info sessions, seminar runs, the opening gate's decisions).
+Scheduled publishing and expiry go
 through publish()/unpublish(), so they send the publish signals too. Page locks
 and redirects are shown by no response, so they bump nothing.
 """
@@ -36,10 +37,11 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from .generation import content_generation_bump
 
 # Apps whose rows the site's programme pages show (editions and their meetings,
-# places left and waitlists, info sessions, seminar runs). Their writes are rare
-# next to reads; a forum post or an attendance mark bumps nothing.
+# places left and waitlists, info sessions, seminar runs, and the opening gate's
+# decisions: learning_core's Opening holds or opens a sign-up). Their writes are
+# rare next to reads; a forum post or an attendance mark bumps nothing.
 LEARNING_DATA_APPS = frozenset(
-    {"editions", "enrolments", "infosessions", "registrations"}
+    {"editions", "enrolments", "infosessions", "registrations", "learning_core"}
 )
 
 

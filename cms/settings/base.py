@@ -179,6 +179,10 @@ else:
 # `off` serves every request fresh (the benchmark's miss mode). Wagtail's own
 # caches (renditions, site root paths) stay on.
 API_RESPONSE_CACHE = env.bool("API_RESPONSE_CACHE", default=True)
+# Each process keeps copies of the content responses it served last, up to this
+# many bytes (0: none), served only while the generation read from the shared
+# cache says they are current: a hit then reads a few bytes, not the response.
+API_RESPONSE_LOCAL_BYTES = env.int("API_RESPONSE_LOCAL_BYTES", default=8 << 20)
 # The programme, module, session topic and home pages that visitors without a
 # session read are kept there as bytes too (cms/core/page_cache.py), fresh after
 # every publish; `off` renders every page (the benchmark's miss mode). What

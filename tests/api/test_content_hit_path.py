@@ -1,15 +1,19 @@
 """An anonymous reader's cache hit is answered before DRF's dispatch: no query,
-one read and one write of the cache, the same bytes and headers as DRF's answer,
-and every rule of the full path kept (the rate, keys' scopes, 304, CORS, freshness)."""
+one read and one write of the cache (one round trip on Redis:
+tests/production/test_redis_content_hits.py), the same bytes and headers as DRF's
+answer, and every rule of the full path kept (the rate, keys' scopes, 304, CORS,
+freshness). A process's own copy of a response saves reading its bytes, never
+the generation's check."""
 
 import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from api.caching import KEY_PREFIX, LocalEntries, local_entries
 from api.models import Scope
 from api.throttling import AnonymousRateThrottle
-from cms.core.generation import content_generation_bump
+from cms.core.generation import GENERATION_KEY, content_generation_bump
 from tests.factories.api import ApiClientFactory
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +204,70 @@ def test_a_head_request_is_a_hit_with_the_gets_headers(api, catalogue):
     assert (head.status_code, head["X-Cache"]) == (200, "hit")
     assert head["ETag"] == first["ETag"]
     assert head["Content-Length"] == str(len(first.content))
+
+
+def test_a_hit_on_this_process_copy_reads_the_generation_not_the_response(
+    api, catalogue, monkeypatch
+):
+    url = "/api/v1/modules/"
+    first = api.get(url)
+    backend, read = caches["default"], []
+    get_many = backend.get_many
+
+    def recording(keys, *args, **kwargs):
+        read.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get_many", recording)
+
+    hit = api.get(url)
+
+    assert hit["X-Cache"] == "hit"
+    assert hit.content == first.content
+    assert read[0][0] == GENERATION_KEY
+    assert not any(key.startswith(KEY_PREFIX) for key in read[0])
+
+
+def test_a_copy_of_an_older_generation_gives_way_to_another_process_entry(
+    api, catalogue
+):
+    url = f"/api/v1/modules/{catalogue.module.pk}/"
+    local_entries.clear()
+    api.get(url)
+    (key,) = [k for k in local_entries._entries if k.startswith(KEY_PREFIX)]
+    old_copy = local_entries.get(key)
+    module = catalogue.module.get_latest_revision_as_object()
+    module.title = "Module one, revised"
+    module.save_revision().publish()
+    # Another process serves the change first: the shared cache holds its
+    # entry, while this process still holds its copy of the old one.
+    local_entries.clear()
+    made_elsewhere = api.get(url)
+    local_entries.put(key, old_copy)
+
+    with CaptureQueriesContext(connection) as queries:
+        read = api.get(url)
+
+    assert (made_elsewhere["X-Cache"], read["X-Cache"]) == ("miss", "hit")
+    assert read.json()["title"] == "Module one, revised"
+    assert queries.captured_queries == []
+    assert local_entries.get(key)["etag"] == made_elsewhere["ETag"]
+
+
+def test_a_process_keeps_its_copies_within_their_byte_limit():
+    copies = LocalEntries(limit=3 * (1000 + LocalEntries.OVERHEAD))
+
+    for n in range(4):
+        copies.put(f"k{n}", {"n": 1, "body": b"x" * 1000})
+    copies.put("k3", {"n": 2, "body": b"y" * 1000})
+    copies.put("huge", {"n": 1, "body": b"z" * 10_000})
+
+    assert [copies.get(f"k{n}") is not None for n in range(4)] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert copies.get("k3")["n"] == 2
+    assert copies.get("huge") is None
+    assert copies.size == 3 * (1000 + LocalEntries.OVERHEAD)

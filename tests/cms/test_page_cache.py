@@ -4,6 +4,7 @@ every language; no one's data is ever stored in or served from it; a publish,
 unpublish, move or a change of what a programme page shows refreshes it."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -157,3 +158,34 @@ def test_switched_off_every_page_is_rendered(client, page_of):
     url = page_of("programme").url
 
     assert [client.get(url)["X-Cache"] for _ in range(2)] == ["miss", "miss"]
+
+
+def test_an_edition_opened_past_its_gate_shows_open_at_once(client, page_of):
+    from django.utils import timezone
+
+    from learning.core.openings import opening_gate, opening_open
+    from learning.editions.services import edition_create
+    from tests.factories import SuperUserFactory
+
+    programme = page_of("programme")
+    # A module written only in English: the translation gate holds the edition.
+    ModulePageFactory(parent=programme, title="Module nine", module_number=9)
+    now = timezone.now()
+    edition = edition_create(
+        programme=programme,
+        title="Spring",
+        starts_on=(now + timedelta(days=60)).date(),
+        ends_on=(now + timedelta(days=120)).date(),
+        enrolment_opens_at=now - timedelta(hours=1),
+        enrolment_closes_at=now + timedelta(days=30),
+        places=10,
+    )
+    assert opening_gate(subject=edition) == "blocked"
+    _cached(client, programme.url)
+    assert "data-opening-held" in client.get(programme.url).content.decode()
+
+    opening_open(subject=edition, actor=SuperUserFactory(), override_reason="Monday")
+
+    response = client.get(programme.url)
+    assert response["X-Cache"] == "miss"
+    assert "data-opening-held" not in response.content.decode()
