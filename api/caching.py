@@ -35,6 +35,8 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import quote_etag
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -291,33 +293,52 @@ def _anonymous_plain_read(view: APIView, request: HttpRequest) -> bool:
 def read_and_count(keys: list[str], counters: dict[str, int]) -> dict[str, Any]:
     """The default cache's values of `keys`, with each of `counters` (keys of
     `keys`, to their seconds to live) counted one up; a counter's value is the
-    count before this one. On Redis this is one round trip: a pipeline of MGET
-    and INCR/EXPIRE (an INCR is atomic, so concurrent requests are each counted);
-    on another backend a read, then a write per counter."""
+    count before this one. On Redis this is one round trip: MGET, then INCR and
+    EXPIRE per counter, sent together (an INCR is atomic, so concurrent requests
+    are each counted); on another backend a read, then a write per counter."""
     backend = caches["default"]
     if not isinstance(backend, RedisCache):
         values = backend.get_many(keys)
         for key, timeout in counters.items():
             backend.set(key, values.get(key, 0) + 1, timeout)
         return values
-    made = [backend.make_and_validate_key(key) for key in keys]
-    made_of = dict(zip(keys, made, strict=True))
-    # Django's Redis client names its connection and serializer privately; the
-    # cache's own get_many reads through the same ones (read replicas aside).
-    client = backend._cache.get_client(write=True)
-    pipeline = client.pipeline(transaction=False)
-    pipeline.mget(made)
+    # Our own keys: made without the memcached warnings' scan of each character.
+    made = [backend.make_key(key) for key in keys]
+    commands: list[tuple] = [("MGET", *made)]
     for key, timeout in counters.items():
-        pipeline.incr(made_of[key])
-        pipeline.expire(made_of[key], timeout)
-    found, *counted = pipeline.execute()
-    loads = backend._cache._serializer.loads
+        counter = made[keys.index(key)]
+        commands += [("INCR", counter), ("EXPIRE", counter, timeout)]
+    found, *counted = _redis_round_trip(backend, commands)
+    client: Any = backend._cache  # Django's RedisCacheClient (private parts)
+    loads = client._serializer.loads
     values = {
         key: loads(raw) for key, raw in zip(keys, found, strict=True) if raw is not None
     }
     for key, after in zip(counters, counted[::2], strict=True):
         values[key] = after - 1
     return values
+
+
+def _redis_round_trip(backend: RedisCache, commands: list[tuple]) -> list[Any]:
+    """The replies to `commands`, sent in one write on one of the cache's pooled
+    connections (as a pipeline sends them, without its layers). A connection
+    that fails midway is dropped and the commands go again through redis-py's
+    pipeline, with its retries. Django's Redis client names its connection pool
+    and serializer privately; its own get_many goes through the same ones."""
+    client: Any = backend._cache
+    pool = client._get_connection_pool(True)
+    connection = pool.get_connection()
+    try:
+        connection.send_packed_command(connection.pack_commands(commands))
+        return [connection.read_response() for _ in commands]
+    except (RedisConnectionError, RedisTimeoutError):
+        connection.disconnect()
+    finally:
+        pool.release(connection)
+    pipeline = client.get_client(write=True).pipeline(transaction=False)
+    for command in commands:
+        pipeline.execute_command(*command)
+    return pipeline.execute()
 
 
 def uncount(counters: dict[str, int]) -> None:

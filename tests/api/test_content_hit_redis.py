@@ -104,3 +104,28 @@ def test_a_publish_is_read_at_once_through_redis(api, catalogue, redis_cache):
 
     assert after["X-Cache"] == "miss"
     assert after.json()["title"] == "Module one, revised"
+
+
+def test_a_connection_lost_midway_is_replaced_and_the_hit_still_served(
+    api, catalogue, redis_cache, monkeypatch
+):
+    first = api.get(URL)
+    send = redis.connection.Connection.send_packed_command
+    failures = []
+
+    def failing_once(self, command, *args, **kwargs):
+        if not failures:
+            failures.append(command)
+            raise redis.ConnectionError("Connection reset by peer")
+        return send(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(
+        redis.connection.Connection, "send_packed_command", failing_once
+    )
+
+    hit = api.get(URL)
+
+    assert failures
+    assert (hit.status_code, hit["X-Cache"]) == (200, "hit")
+    assert hit.content == first.content
+    assert _counted(redis_cache) == 2

@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from api.content import prepared_reads, views
 from api.content.models import StoredRepresentation
-from api.v1 import router
+from api.v1 import CONTENT_ROUTES
 from tests.factories import StandardPageFactory
 
 LANGUAGES = ("en", "es", "fr")
@@ -68,7 +68,7 @@ def _typed_urls() -> dict[type, str]:
     """{page model: its list's URL} for every content endpoint."""
     return {
         viewset.model: f"/api/v1/{prefix}/"
-        for prefix, viewset, _basename in router.registry
+        for prefix, viewset, _basename in CONTENT_ROUTES
         if hasattr(viewset, "stored_shapes")
     }
 

@@ -4,11 +4,11 @@ type: the shared shape (tag, language parameters) reaches each one's schema."""
 import pytest
 
 from api.content.views import ContentViewSet
-from api.v1 import router
+from api.v1 import CONTENT_ROUTES
 
 CONTENT_PREFIXES = [
     prefix
-    for prefix, viewset, _basename in router.registry
+    for prefix, viewset, _basename in CONTENT_ROUTES
     if issubclass(viewset, ContentViewSet)
 ]
 

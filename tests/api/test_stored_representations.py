@@ -23,7 +23,7 @@ from api.content.freshness import page_changed
 from api.content.models import RepresentationDependency, StoredRepresentation
 from api.content.queries import translations_map, with_parent_id
 from api.content.stored import BASE, serializers_for
-from api.v1 import router
+from api.v1 import CONTENT_ROUTES
 from cms.publications.models import PublicationPage
 from cms.testimonials import models as testimonials
 from tests.api.conftest import translate
@@ -410,7 +410,7 @@ def _typed_url(model) -> str:
     """The typed endpoint that lists model's pages."""
     urls = {
         viewset.model: f"/api/v1/{prefix}/"
-        for prefix, viewset, _basename in router.registry
+        for prefix, viewset, _basename in CONTENT_ROUTES
         if prefix != "pages" and hasattr(viewset, "stored_shapes")
     }
     return next(urls[cls] for cls in model.__mro__ if cls in urls)
