@@ -33,7 +33,7 @@ def _routes(prefix: str, viewset: type, basename: str) -> URLResolver:
     """A viewset's list, detail and actions under `prefix/`. One router per
     prefix: the resolver compares a path with each prefix as a string, rather
     than trying every endpoint's regular expressions in turn (the eighth
-    prefix's detail took 45 µs to resolve instead of 5)."""
+    prefix's detail resolved in 45 µs through one router, 28 µs so)."""
     router = SimpleRouter()
     router.register("", viewset, basename=basename)
     return path(f"{prefix}/", include(router.urls))

@@ -313,3 +313,36 @@ def demo_site(transactional_db, _demo_snapshots):
     server sees it). Whatever an earlier test changed in it is undone; whatever the
     fixtures before this one wrote is gone, so request it first."""
     _demo_snapshots.put_in_place()
+
+
+# Redis -------------------------------------------------------------------------------
+# A real redis-server per test module (tests/production/servers.py), and the default
+# cache pointed at it, empty before and after each test.
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    """A redis-server of this module's own on a free loopback port."""
+    from tests.production.servers import RedisServer
+
+    server = RedisServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server):
+    """The default cache on that server, as production configures it; the
+    fixture's value is a client of the server for the test to look inside."""
+    import redis
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_server.url,
+        }
+    }
+    client = redis.Redis.from_url(redis_server.url)
+    client.flushdb()
+    yield client
+    client.flushdb()

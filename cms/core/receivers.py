@@ -9,9 +9,9 @@ translation's status, which follows the review workflow (submit, approve,
 reject, cancel), the translator's strings and the sync of a source, and, on
 programme pages, the learning data of LEARNING_DATA_APPS (editions, meetings,
 places left, info sessions, seminar runs, the opening gate's decisions).
-Scheduled publishing and expiry go
-through publish()/unpublish(), so they send the publish signals too. Page locks
-and redirects are shown by no response, so they bump nothing.
+Scheduled publishing and expiry go through publish()/unpublish(), so they send
+the publish signals too. Page locks and redirects are shown by no response, so
+they bump nothing.
 """
 
 from functools import cache

@@ -10,32 +10,10 @@ from django.test.utils import CaptureQueriesContext
 
 from api.caching import local_entries
 from api.throttling import AnonymousRateThrottle
-from tests.production.servers import RedisServer
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/modules/"
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    server = RedisServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def redis_cache(settings, redis_server):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_server.url,
-        }
-    }
-    client = redis.Redis.from_url(redis_server.url)
-    client.flushdb()
-    yield client
-    client.flushdb()
 
 
 @pytest.fixture

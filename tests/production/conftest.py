@@ -1,4 +1,5 @@
-"""Fixtures for the production profile: Redis, collected static files, gunicorn."""
+"""Fixtures for the production profile: collected static files, media (Redis:
+tests/conftest.py)."""
 
 import shutil
 import tempfile
@@ -6,15 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .servers import RedisServer, production_env, run_manage
-
-
-@pytest.fixture(scope="module")
-def redis_server():
-    """A redis-server of this module's own on a free loopback port."""
-    server = RedisServer().start()
-    yield server
-    server.stop()
+from .servers import production_env, run_manage
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,6 @@
 """The shared cache and the sessions work against a real Redis."""
 
 import pytest
-import redis
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
@@ -10,19 +9,11 @@ from tests.factories.users import DEFAULT_PASSWORD, UserFactory
 
 
 @pytest.fixture
-def redis_cache(settings, redis_server):
-    """This profile's cache and session settings, as production derives them."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_server.url,
-        }
-    }
+def redis_cache(redis_cache, settings):
+    """The shared Redis cache (tests/conftest.py) with sessions in it too, as
+    production derives them."""
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    client = redis.Redis.from_url(redis_server.url)
-    client.flushdb()
-    yield client
-    client.flushdb()
+    return redis_cache
 
 
 def test_the_cache_stores_values_in_redis(redis_cache):
